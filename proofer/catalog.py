@@ -1,0 +1,48 @@
+"""Every rule proofer can report, with the names selectors and directives may use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from proofer.finding import Finding
+from proofer.policy import DIRECTIVE_RULE, UNUSED_DIRECTIVE_RULE, RuleIdentity
+from proofer.rulebook import Rule
+
+# Engines whose rule ids are open-ended: any id with the prefix is a real rule.
+DYNAMIC_PREFIXES = ("LT.",)
+
+
+@dataclass
+class RuleCatalog:
+    """Rules by id; engines that add rules at run time (Vale styles) register them here."""
+
+    rules: dict[str, Rule] = field(default_factory=dict)
+    extra_names: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_rules(cls, rules: Iterable[Rule]) -> RuleCatalog:
+        return cls(rules={rule.id: rule for rule in rules})
+
+    def add(self, rules: Iterable[Rule]) -> None:
+        for rule in rules:
+            self.rules[rule.id] = rule
+
+    def add_names(self, names: Iterable[str]) -> None:
+        """Names valid in selectors and directives (Vale rule ids, style names)."""
+        self.extra_names.update(names)
+
+    def identify(self, finding: Finding) -> RuleIdentity:
+        rule = self.rules.get(finding.rule)
+        name = rule.name if rule else finding.rule
+        return RuleIdentity(finding.rule, name, finding.category, finding.engine)
+
+    def is_known(self, selector: str) -> bool:
+        """True for an id, name, category, engine, glob or dynamic id proofer knows."""
+        if selector.startswith(DYNAMIC_PREFIXES) or "*" in selector:
+            return True
+        if selector in self.extra_names or selector in (DIRECTIVE_RULE, UNUSED_DIRECTIVE_RULE):
+            return True
+        if selector in ("spacy", "languagetool", "style"):
+            return True
+        return any(selector in (r.id, r.name, r.category) for r in self.rules.values())

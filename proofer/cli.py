@@ -1,0 +1,228 @@
+"""The `proofer` command line. It only wires: each job lives in its own module."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from proofer import __version__
+from proofer.catalog import RuleCatalog
+from proofer.config import Config, ConfigError, load_config
+from proofer.engines.factory import EngineSetup, available_engines, build_engines
+from proofer.exit_codes import ENGINE_FAILED, USAGE_OR_INPUT, exit_code
+from proofer.finding import Severity
+from proofer.pipeline import RunResult, check_documents, read_documents
+from proofer.report import HUMAN_FORMAT, MACHINE_FORMATS, format_names
+from proofer.report.context import ReportContext
+from proofer.report.human import print_findings, print_summary
+from proofer.rulebook import RuleFileError, load_rules
+from proofer.ruledoc import print_rule, print_rules_table
+from proofer.sources import discover
+
+app = typer.Typer(
+    name="proofer",
+    help="Proofread Markdown and plain-text drafts: grammar, spelling and house style.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+_FAIL_LEVELS = ("error", "warning", "suggestion", "none")
+_LEVELS = ("error", "warning", "suggestion")
+
+
+def _console(stderr: bool = False) -> Console:
+    no_color = bool(os.environ.get("NO_COLOR"))
+    return Console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=True)
+
+
+def _fail(message: str, code: int = USAGE_OR_INPUT) -> typer.Exit:
+    _console(stderr=True).print(f"[bold red]proofer:[/] {message}", markup=True, highlight=False)
+    return typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"proofer {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        Optional[bool],
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = None,
+) -> None:
+    """Proofread Markdown and plain-text drafts."""
+
+
+def _choice(value: str | None, choices: tuple[str, ...], option: str) -> str | None:
+    if value is not None and value not in choices:
+        raise _fail(f"{option} must be one of {', '.join(choices)} (got {value!r})")
+    return value
+
+
+def _load_catalog() -> RuleCatalog:
+    try:
+        return RuleCatalog.from_rules(load_rules())
+    except RuleFileError as exc:
+        raise _fail(f"invalid rule file: {exc}") from None
+
+
+def _engine_names(option: str | None, config: Config) -> tuple[list[str], list[str]]:
+    if option is None:
+        return list(config.engines), []
+    names = [n.strip() for n in option.split(",") if n.strip()]
+    known = set(available_engines()) | {"spacy", "languagetool", "style"}
+    unknown = [n for n in names if n not in known]
+    if unknown or not names:
+        raise _fail(f"--engines: unknown engine(s) {', '.join(unknown) or '(none given)'}; "
+                    f"choose from {', '.join(sorted(known))}")
+    skipped = [n for n in config.engines if n not in names]
+    return names, skipped
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories; - reads stdin.")],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help=f"Report format: {', '.join(format_names())}.")
+    ] = HUMAN_FORMAT,
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", help="Write the report to FILE; a summary still prints."),
+    ] = None,
+    fail_level: Annotated[
+        Optional[str],
+        typer.Option(help="Exit 1 on findings at or above: error, warning, suggestion, none."),
+    ] = None,
+    min_level: Annotated[
+        Optional[str], typer.Option(help="Show findings at or above: error, warning, suggestion.")
+    ] = None,
+    engines: Annotated[
+        Optional[str],
+        typer.Option(help="Comma-separated engines to run (spacy, languagetool, style)."),
+    ] = None,
+    config_file: Annotated[
+        Optional[Path], typer.Option("--config", help="Use this config file only.")
+    ] = None,
+    languagetool_url: Annotated[
+        Optional[str],
+        typer.Option(
+            envvar="PROOFER_LANGUAGETOOL_URL", help="Use a running LanguageTool server at URL."
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print the summary only.")] = False,
+) -> None:
+    """Check drafts and report problems; the exit code tells CI what happened."""
+    if output_format not in format_names():
+        raise _fail(f"--format must be one of {', '.join(format_names())} (got {output_format!r})")
+    _choice(fail_level, _FAIL_LEVELS, "--fail-level")
+    _choice(min_level, _LEVELS, "--min-level")
+    try:
+        config = load_config(config_file)
+    except ConfigError as exc:
+        raise _fail(f"config error: {exc}") from None
+    fail = fail_level or config.fail_level
+    shown = Severity(min_level or config.min_level)
+    engine_names, skipped = _engine_names(engines, config)
+    catalog = _load_catalog()
+
+    discovery = discover(paths, config.include, config.exclude)
+    documents, read_errors = read_documents(discovery.files, config)
+    setup = EngineSetup(config, catalog, {"languagetool_url": languagetool_url})
+    built, build_errors = build_engines(engine_names, setup) if documents else ([], [])
+    try:
+        result = check_documents(documents, built, config, catalog)
+    finally:
+        for engine in built:
+            engine.close()
+    result.input_errors = [*discovery.errors, *read_errors]
+    result.engine_errors = [*build_errors, *result.engine_errors]
+    result.engines = tuple(engine_names) if not build_errors else tuple(e.name for e in built)
+    result.skipped_engines = tuple(skipped)
+    code = exit_code(result, fail)
+    _report(result, catalog, shown, fail, code, output_format, output, quiet)
+    raise typer.Exit(code)
+
+
+def _report(
+    result: RunResult,
+    catalog: RuleCatalog,
+    shown: Severity,
+    fail: str,
+    code: int,
+    output_format: str,
+    output: Path | None,
+    quiet: bool,
+) -> None:
+    context = ReportContext(result, catalog, shown, fail, code, __version__)
+    if output_format == HUMAN_FORMAT:
+        text = None
+    else:
+        text = MACHINE_FORMATS[output_format](context)
+    if output is not None:
+        try:
+            output.write_text(text if text is not None else _plain_human(context), encoding="utf-8")
+        except OSError as exc:
+            raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+        print_summary(_console(stderr=text is not None), context)
+        return
+    if text is not None:
+        sys.stdout.write(text)
+        print_summary(_console(stderr=True), context) if not quiet else None
+        return
+    console = _console()
+    if not quiet:
+        print_findings(console, context)
+    print_summary(console, context)
+
+
+def _plain_human(context: ReportContext) -> str:
+    console = Console(record=True, no_color=True, width=100, file=open(os.devnull, "w"))
+    print_findings(console, context)
+    print_summary(console, context)
+    return console.export_text()
+
+
+@app.command("rules")
+def rules_command(
+    output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """List every rule: id, severity, category and what it flags."""
+    catalog = _load_catalog()
+    print_rules_table(_console(), list(catalog.rules.values()), output_format)
+
+
+@app.command("rule")
+def rule_command(rule_id: Annotated[str, typer.Argument(help="Rule id or name.")]) -> None:
+    """Show a rule's documentation and examples."""
+    catalog = _load_catalog()
+    for rule in catalog.rules.values():
+        if rule_id in (rule.id, rule.name):
+            print_rule(_console(), rule)
+            return
+    raise _fail(f"unknown rule {rule_id!r}; `proofer rules` lists them")
+
+
+def main() -> None:
+    """Entry point: never show a traceback unless PROOFER_DEBUG is set."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        _console(stderr=True).print("proofer: interrupted")
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+        if os.environ.get("PROOFER_DEBUG"):
+            raise
+        _console(stderr=True).print(
+            f"proofer: internal error: {type(exc).__name__}: {exc}\n"
+            "Run again with PROOFER_DEBUG=1 for details, and please report it."
+        )
+        sys.exit(ENGINE_FAILED)

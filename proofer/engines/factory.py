@@ -1,0 +1,61 @@
+"""Building the engines a run asks for, sharing heavy resources between them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from spacy.language import Language
+
+from proofer.catalog import RuleCatalog
+from proofer.config import Config
+from proofer.engines.base import Engine, EngineError
+from proofer.engines.spacy.engine import SpacyEngine
+from proofer.engines.spacy.model import load_pipeline
+
+
+@dataclass
+class EngineSetup:
+    """Everything an engine builder may need; the spaCy pipeline loads on first use."""
+
+    config: Config
+    catalog: RuleCatalog
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def nlp(self) -> Language:
+        return load_pipeline()
+
+
+def _build_spacy(setup: EngineSetup) -> Engine:
+    rules = [r for r in setup.catalog.rules.values() if r.engine == "spacy"]
+    return SpacyEngine(setup.nlp, rules)
+
+
+EngineBuilder = Callable[[EngineSetup], Engine]
+
+BUILDERS: Mapping[str, EngineBuilder] = {
+    "spacy": _build_spacy,
+}
+
+
+def available_engines() -> list[str]:
+    return list(BUILDERS)
+
+
+def build_engines(names: Sequence[str], setup: EngineSetup) -> tuple[list[Engine], list[str]]:
+    """Engines in the order asked; failures are returned as messages (exit code 3)."""
+    engines: list[Engine] = []
+    errors: list[str] = []
+    for name in names:
+        builder = BUILDERS.get(name)
+        if builder is None:
+            errors.append(f"{name}: this engine is not available in this version of proofer")
+            continue
+        try:
+            engines.append(builder(setup))
+        except EngineError as exc:
+            errors.append(f"{name}: {exc}")
+    return engines, errors

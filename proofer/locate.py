@@ -1,0 +1,33 @@
+"""Moving engine findings from checkable-text offsets to source offsets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from proofer.document import Document
+from proofer.finding import Finding, TextFinding
+
+
+def to_source_findings(document: Document, findings: Iterable[TextFinding]) -> list[Finding]:
+    """Map text spans to source spans; drop findings on placeholders (code, URLs)."""
+    textmap = document.textmap
+    located = []
+    for item in findings:
+        if textmap.touches_placeholder(item.start, item.end):
+            continue
+        start, end = textmap.to_source(item.start, item.end)
+        located.append(
+            Finding(
+                rule=item.rule,
+                start=start,
+                end=end,
+                message=item.message,
+                severity=item.severity,
+                category=item.category,
+                engine=item.engine,
+                suggestions=item.suggestions,
+                priority=item.priority,
+                safe_fix=textmap.is_literal(item.start, item.end),
+            )
+        )
+    return located

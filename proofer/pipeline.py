@@ -1,0 +1,94 @@
+"""The one-direction pipeline: read -> parse -> engines -> locate -> merge -> policy."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+
+from proofer.catalog import RuleCatalog
+from proofer.config import Config
+from proofer.document import Document
+from proofer.engines.base import Engine, EngineError
+from proofer.finding import Finding
+from proofer.locate import to_source_findings
+from proofer.markup.markdown import build_parser, parse_markdown
+from proofer.markup.plaintext import parse_plaintext
+from proofer.merge import merge_findings
+from proofer.policy import FilePolicy, apply_suppressions
+from proofer.sources import InputError, SourceFile, read_source
+
+
+@dataclass
+class FileResult:
+    """One checked file: its source and final findings (all levels)."""
+
+    path: str
+    source: str
+    findings: list[Finding]
+
+
+@dataclass
+class RunResult:
+    files: list[FileResult] = field(default_factory=list)
+    input_errors: list[InputError] = field(default_factory=list)
+    engine_errors: list[str] = field(default_factory=list)
+    engines: tuple[str, ...] = ()
+    skipped_engines: tuple[str, ...] = ()
+    notes: list[str] = field(default_factory=list)
+
+
+def parse_document(file: SourceFile, source: str, parser: MarkdownIt | None = None) -> Document:
+    """Markdown for .md/.markdown and stdin, plain text otherwise."""
+    if file.is_markdown:
+        return parse_markdown(file.display_path, source, parser)
+    return parse_plaintext(file.display_path, source)
+
+
+def read_documents(
+    files: Sequence[SourceFile], config: Config
+) -> tuple[list[Document], list[InputError]]:
+    """Read and parse every file; unreadable files become error messages, not exceptions."""
+    documents: list[Document] = []
+    errors: list[InputError] = []
+    parser = build_parser()
+    for file in files:
+        try:
+            source = read_source(file, config.max_file_size)
+        except InputError as exc:
+            errors.append(exc)
+            continue
+        documents.append(parse_document(file, source, parser))
+    return documents, errors
+
+
+def check_documents(
+    documents: Sequence[Document],
+    engines: Sequence[Engine],
+    config: Config,
+    catalog: RuleCatalog,
+) -> RunResult:
+    """Run every engine on every document and apply the user's policy."""
+    result = RunResult(engines=tuple(e.name for e in engines))
+    per_path: dict[str, list[Finding]] = {d.path: [] for d in documents}
+    by_path = {d.path: d for d in documents}
+    for engine in engines:
+        try:
+            found = engine.check(list(documents))
+        except EngineError as exc:
+            result.engine_errors.append(f"{engine.name}: {exc}")
+            continue
+        for path, text_findings in found.items():
+            per_path[path].extend(to_source_findings(by_path[path], text_findings))
+    for document in documents:
+        policy = FilePolicy.for_path(config, document.path)
+        selected = []
+        for finding in per_path[document.path]:
+            adjusted = policy.apply(finding, catalog.identify(finding))
+            if adjusted is not None:
+                selected.append(adjusted)
+        findings = apply_suppressions(document, merge_findings(selected), catalog.identify, catalog.is_known)
+        findings.sort(key=Finding.sort_key)
+        result.files.append(FileResult(document.path, document.source, findings))
+    return result

@@ -1,0 +1,100 @@
+"""The report for people: each problem in context with an underline and suggestions."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from proofer.lines import LineIndex
+from proofer.report.context import ReportContext
+from proofer.report.positions import Located, located_findings, rule_counts, severity_counts
+
+_STYLES = {"error": "bold red", "warning": "bold yellow", "suggestion": "bold cyan"}
+_TAB = "    "
+_CONTEXT = 50  # characters of context kept on each side of a span in long lines
+
+
+def _underline(item: Located, line_text: str) -> tuple[str, str]:
+    """The displayed line (an excerpt when long) and a caret line under the span."""
+    start = item.column - 1
+    end = item.end_column - 1 if item.end_line == item.line else len(line_text)
+    left = max(0, start - _CONTEXT)
+    right = min(len(line_text), end + _CONTEXT)
+    prefix = "…" if left else ""
+    suffix = "…" if right < len(line_text) else ""
+    before = prefix + line_text[left:start].replace("\t", _TAB)
+    flagged = line_text[start:end].replace("\t", _TAB)
+    after = line_text[end:right].replace("\t", _TAB) + suffix
+    return before + flagged + after, " " * cell_len(before) + "^" * max(1, cell_len(flagged))
+
+
+def print_findings(console: Console, context: ReportContext) -> None:
+    """Every finding, grouped by file."""
+    items = located_findings(context.result, context.min_level)
+    for path, group in groupby(items, key=lambda i: i.path):
+        console.print(Text(path, style="bold underline"))
+        entries = list(group)
+        index = LineIndex(entries[0].file.source)
+        for item in entries:
+            finding = item.finding
+            level = finding.severity.value
+            head = Text.assemble(
+                (f"{path}:{item.line}:{item.column}", "bold"),
+                "  ",
+                (level, _STYLES[level]),
+                "  ",
+                (finding.rule, "magenta"),
+            )
+            console.print(head)
+            console.print(Text("  " + finding.message))
+            shown, carets = _underline(item, index.line_text(item.line))
+            gutter = f"{item.line:>5} │ "
+            console.print(Text(gutter, style="dim") + Text(shown), crop=False)
+            console.print(
+                Text(" " * (len(gutter) - 2) + "│ ", style="dim") + Text(carets, style=_STYLES[level]),
+                crop=False,
+            )
+            if finding.suggestions:
+                joined = ", ".join(f"“{s}”" for s in finding.suggestions)
+                console.print(Text("  suggestion: ", style="green") + Text(joined))
+            console.print()
+
+
+def print_summary(console: Console, context: ReportContext) -> None:
+    """Counts by severity and by rule, engine status and problems with input."""
+    result = context.result
+    items = located_findings(result, context.min_level)
+    for error in result.input_errors:
+        console.print(Text("error: ", style="bold red") + Text(str(error)))
+    for error in result.engine_errors:
+        console.print(Text("engine failed: ", style="bold red") + Text(error))
+    for note in result.notes:
+        console.print(Text("note: ", style="yellow") + Text(note))
+    if result.skipped_engines:
+        console.print(
+            Text("note: ", style="yellow")
+            + Text("not run on purpose: " + ", ".join(result.skipped_engines))
+        )
+    counts = severity_counts(items)
+    if items:
+        table = Table(title="Findings by rule", title_justify="left", show_edge=False)
+        table.add_column("rule", style="magenta")
+        table.add_column("severity")
+        table.add_column("count", justify="right")
+        severity_of = {i.finding.rule: i.finding.severity.value for i in items}
+        for rule, count in rule_counts(items).items():
+            level = severity_of[rule]
+            table.add_row(rule, Text(level, style=_STYLES[level]), str(count))
+        console.print(table)
+    parts = [f"[{_STYLES[k]}]{v} {k}{'s' if v != 1 else ''}[/]" for k, v in counts.items()]
+    files = len(result.files)
+    console.print(
+        f"{files} file{'s' if files != 1 else ''} checked: " + ", ".join(parts)
+        + f" · engines: {escape(', '.join(result.engines) or 'none')}"
+        + f" · exit {context.exit_code}"
+    )

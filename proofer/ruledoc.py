@@ -1,0 +1,54 @@
+"""Printing rule documentation: the `rules` table and one rule's page (ruff-style)."""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from proofer.rulebook import Rule
+
+
+def print_rules_table(console: Console, rules: list[Rule], output_format: str = "table") -> None:
+    """One row per rule: id, severity, category, one line of what it flags."""
+    ordered = sorted(rules, key=lambda r: r.id)
+    if output_format == "json":
+        rows = [
+            {"id": r.id, "name": r.name, "engine": r.engine, "severity": r.severity.value,
+             "category": r.category, "summary": r.doc.what}
+            for r in ordered
+        ]
+        console.print_json(json.dumps(rows))
+        return
+    table = Table(show_edge=False)
+    for column in ("id", "name", "severity", "category", "what it flags"):
+        table.add_column(column)
+    for rule in ordered:
+        table.add_row(rule.id, rule.name, rule.severity.value, rule.category, rule.doc.what)
+    console.print(table)
+
+
+def print_rule(console: Console, rule: Rule) -> None:
+    """The rule's documentation in fixed sections, then its examples."""
+    console.print(Text(f"{rule.id} ({rule.name})", style="bold"))
+    console.print(f"engine: {rule.engine} · severity: {rule.severity.value} · "
+                  f"category: {rule.category}")
+    sections = [
+        ("What it does", rule.doc.what),
+        ("Why is this bad?", rule.doc.why),
+        ("Use instead", rule.doc.instead),
+        ("Notes", rule.doc.notes),
+    ]
+    for title, body in sections:
+        if body:
+            console.print(Text(f"\n{title}", style="bold underline"))
+            console.print(Text(body.strip()))
+    console.print(Text("\nExamples", style="bold underline"))
+    for example in rule.examples:
+        if example.is_bad:
+            fixes = ", ".join(example.fixes or ()) or "(delete)"
+            console.print(Text("  ✗ ", style="red") + Text(example.text) + Text(f"  → {fixes}"))
+        else:
+            console.print(Text("  ✓ ", style="green") + Text(example.text))

@@ -1,0 +1,59 @@
+"""Shared fixtures: the spaCy pipeline is loaded once per test session."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from typer.testing import CliRunner
+
+from proofer.catalog import RuleCatalog
+from proofer.engines.spacy.engine import SpacyEngine
+from proofer.engines.spacy.model import load_pipeline
+from proofer.rulebook import Rule, load_rules
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("PROOFER_SHARED", REPO_ROOT.parent / "shared"))
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def rules() -> list[Rule]:
+    return load_rules()
+
+
+@pytest.fixture(scope="session")
+def catalog(rules: list[Rule]) -> RuleCatalog:
+    return RuleCatalog.from_rules(rules)
+
+
+@pytest.fixture(scope="session")
+def spacy_engine(nlp: Language, rules: list[Rule]) -> SpacyEngine:
+    return SpacyEngine(nlp, rules)
+
+
+@pytest.fixture()
+def cli() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture()
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Run in an empty directory so no project config is picked up."""
+    monkeypatch.chdir(tmp_path)
+    yield tmp_path
+
+
+def shared_path(*parts: str) -> Path:
+    """A path in ../shared, or skip the test with a clear message when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared data not found at {path} (set PROOFER_SHARED to its location)")
+    return path
