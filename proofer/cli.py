@@ -19,7 +19,7 @@ from proofer.finding import Severity
 from proofer.pipeline import RunResult, check_documents, read_documents
 from proofer.report import HUMAN_FORMAT, MACHINE_FORMATS, format_names
 from proofer.report.context import ReportContext
-from proofer.report.human import print_findings, print_summary
+from proofer.report.human import print_findings, print_problems, print_summary
 from proofer.rulebook import RuleFileError, load_rules
 from proofer.ruledoc import print_rule, print_rules_table
 from proofer.sources import discover
@@ -163,6 +163,7 @@ def _report(
     quiet: bool,
 ) -> None:
     context = ReportContext(result, catalog, shown, fail, code, __version__)
+    print_problems(_console(stderr=True), context)
     if output_format == HUMAN_FORMAT:
         text = None
     else:

@@ -23,8 +23,9 @@ def print_rules_table(console: Console, rules: list[Rule], output_format: str = 
         console.print_json(json.dumps(rows))
         return
     table = Table(show_edge=False)
-    for column in ("id", "name", "severity", "category", "what it flags"):
-        table.add_column(column)
+    for column in ("id", "name", "severity", "category"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("what it flags")
     for rule in ordered:
         table.add_row(rule.id, rule.name, rule.severity.value, rule.category, rule.doc.what)
     console.print(table)

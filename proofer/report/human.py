@@ -65,10 +65,9 @@ def print_findings(console: Console, context: ReportContext) -> None:
             console.print()
 
 
-def print_summary(console: Console, context: ReportContext) -> None:
-    """Counts by severity and by rule, engine status and problems with input."""
+def print_problems(console: Console, context: ReportContext) -> None:
+    """Files that could not be checked, failed engines and notes (meant for stderr)."""
     result = context.result
-    items = located_findings(result, context.min_level)
     for error in result.input_errors:
         console.print(Text("error: ", style="bold red") + Text(str(error)))
     for error in result.engine_errors:
@@ -80,6 +79,12 @@ def print_summary(console: Console, context: ReportContext) -> None:
             Text("note: ", style="yellow")
             + Text("not run on purpose: " + ", ".join(result.skipped_engines))
         )
+
+
+def print_summary(console: Console, context: ReportContext) -> None:
+    """Counts by severity and by rule, the engines that ran and the exit code."""
+    result = context.result
+    items = located_findings(result, context.min_level)
     counts = severity_counts(items)
     if items:
         table = Table(title="Findings by rule", title_justify="left", show_edge=False)

@@ -32,10 +32,12 @@ def expected_article(word: str) -> str | None:
     lower = word.lower()
     if lower in _WORD_ACRONYMS:
         return _WORD_ACRONYMS[lower]
-    if word.isupper() and (len(word) > 1 or word.isalpha()):
-        if len(word) <= 5 or not any(c in "AEIOU" for c in word[1:]):
-            return "an" if word[0] in _VOWEL_NAMED_LETTERS else "a"
-        return None
+    if word.isupper():
+        # Unlisted acronyms with a vowel early on may be read as words (FIPS, REST, RAG):
+        # their sound is unknown, so never flag them.
+        if len(word) >= 3 and any(c in "AEIOUY" for c in word[:3]):
+            return None
+        return "an" if word[0] in _VOWEL_NAMED_LETTERS else "a"
     if lower.startswith(_UNCERTAIN):
         return None
     if lower.startswith(_SILENT_H):

@@ -1,0 +1,58 @@
+"""Findings land on the exact line and column of prose, and never in excluded regions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from proofer.cli import app
+from proofer.markup.markdown import parse_markdown
+
+FIXTURE = Path(__file__).parent / "fixtures" / "its_everywhere.md"
+RULE = "PF-GRAMMAR-ITS-POSSESSIVE"
+
+
+def _expected_positions(source: str) -> list[tuple[int, int]]:
+    """(line, column) of every "it's" on the prose lines of the fixture, computed by hand."""
+    prose_lines = {6, 8, 10, 12, 13, 17, 19, 20, 21}
+    positions = []
+    for number, line in enumerate(source.split("\n"), start=1):
+        if number in prose_lines:
+            positions.append((number, line.index("it's") + 1))
+    return positions
+
+
+def test_its_errors_reported_at_exact_positions_only_in_prose(in_tmp: Path) -> None:
+    source = FIXTURE.read_text(encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["check", "--engines", "spacy", "--format", "json", str(FIXTURE)]
+    )
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    found = [(f["line"], f["column"]) for f in report["findings"] if f["rule"] == RULE]
+    assert found == _expected_positions(source)
+    for finding in report["findings"]:
+        assert finding["end_column"] - finding["column"] == len("it's")
+
+
+def test_emoji_and_cjk_columns_count_code_points(in_tmp: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["check", "--engines", "spacy", "--format", "json", str(FIXTURE)]
+    )
+    columns = {f["line"]: f["column"] for f in json.loads(result.stdout)["findings"]}
+    # Counted by hand: the emoji is one code point (two UTF-16 units, which would give 30),
+    # each CJK character one, and "e" + combining accent two.
+    assert (columns[19], columns[20], columns[21]) == (29, 21, 28)
+
+
+def test_excluded_regions_have_no_checkable_text() -> None:
+    source = FIXTURE.read_text(encoding="utf-8")
+    document = parse_markdown("x.md", source)
+    text = document.textmap.text
+    assert "privacy policy\n" not in text.split("# The app")[0]
+    assert "indented code" not in text
+    assert "example.com" not in text
+    assert "lost it's users (indented" not in text
+    assert text.count("it's") == 9

@@ -1,0 +1,61 @@
+"""Inline comments that switch rules off, and warnings about directives that do nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from proofer.cli import app
+
+ERR = "The app lost it's users."
+
+
+def _lines(source: str, tmp: Path) -> list[tuple[int, str]]:
+    (tmp / "doc.md").write_text(source)
+    result = CliRunner().invoke(
+        app, ["check", "--engines", "spacy", "--format", "json", "doc.md"]
+    )
+    return [(f["line"], f["rule"]) for f in json.loads(result.stdout)["findings"]]
+
+
+def test_disable_and_enable_range(in_tmp: Path) -> None:
+    source = "\n\n".join([
+        ERR,
+        "<!-- proofer-disable PF-GRAMMAR-ITS-POSSESSIVE -->",
+        ERR,
+        "<!-- proofer-enable -->",
+        ERR,
+    ]) + "\n"
+    assert _lines(source, in_tmp) == [(1, "PF-GRAMMAR-ITS-POSSESSIVE"), (9, "PF-GRAMMAR-ITS-POSSESSIVE")]
+
+
+def test_bare_disable_switches_off_everything(in_tmp: Path) -> None:
+    source = "<!-- proofer-disable -->\n\n" + ERR + " We saw the the end.\n"
+    assert _lines(source, in_tmp) == []
+
+
+def test_disable_next_line_by_name(in_tmp: Path) -> None:
+    source = "<!-- proofer-disable-next-line grammar.its-possessive -->\n" + ERR + "\n\n" + ERR + "\n"
+    assert _lines(source, in_tmp) == [(4, "PF-GRAMMAR-ITS-POSSESSIVE")]
+
+
+def test_other_rules_still_reported_inside_a_disabled_range(in_tmp: Path) -> None:
+    source = "<!-- proofer-disable PF-GRAMMAR-ITS-POSSESSIVE -->\n\n" + ERR + " We saw the the end.\n"
+    assert _lines(source, in_tmp) == [(3, "PF-GRAMMAR-DOUBLED-WORD")]
+
+
+def test_unknown_rule_in_directive_is_a_warning(in_tmp: Path) -> None:
+    source = "<!-- proofer-disable NO-SUCH-RULE -->\n\nAll good here.\n"
+    assert _lines(source, in_tmp) == [(1, "PF-DIRECTIVE-UNKNOWN-RULE")]
+
+
+def test_unused_directive_is_reported_as_a_suggestion(in_tmp: Path) -> None:
+    source = "<!-- proofer-disable-next-line PF-GRAMMAR-DOUBLED-WORD -->\nAll good here.\n"
+    assert _lines(source, in_tmp) == [(1, "PF-DIRECTIVE-UNUSED")]
+
+
+def test_vale_off_region_is_silent(in_tmp: Path) -> None:
+    source = "<!-- vale off -->\n\n" + ERR + "\n\n<!-- vale on -->\n\n" + ERR + "\n"
+    assert _lines(source, in_tmp) == [(7, "PF-GRAMMAR-ITS-POSSESSIVE")]
