@@ -5,17 +5,20 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from proofer import __version__
+from proofer.baseline import BaselineError, apply_baseline, load_baseline, save_baseline
 from proofer.catalog import RuleCatalog
+from proofer.changed_lines import ChangedLines, GitDiffError, changed_lines, restrict_to_changed
 from proofer.config import Config, ConfigError, load_config
 from proofer.engines.factory import EngineSetup, available_engines, build_engines
-from proofer.exit_codes import ENGINE_FAILED, USAGE_OR_INPUT, exit_code
+from proofer.exit_codes import ENGINE_FAILED, OK, USAGE_OR_INPUT, exit_code
 from proofer.finding import Severity
+from proofer.fingerprint import stamp_fingerprints
 from proofer.pipeline import RunResult, check_documents, read_documents
 from proofer.report import HUMAN_FORMAT, MACHINE_FORMATS, format_names
 from proofer.report.context import ReportContext
@@ -55,7 +58,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[
-        Optional[bool],
+        bool | None,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = None,
 ) -> None:
@@ -95,30 +98,45 @@ def check(
         str, typer.Option("--format", "-f", help=f"Report format: {', '.join(format_names())}.")
     ] = HUMAN_FORMAT,
     output: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--output", "-o", help="Write the report to FILE; a summary still prints."),
     ] = None,
     fail_level: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(help="Exit 1 on findings at or above: error, warning, suggestion, none."),
     ] = None,
     min_level: Annotated[
-        Optional[str], typer.Option(help="Show findings at or above: error, warning, suggestion.")
+        str | None, typer.Option(help="Show findings at or above: error, warning, suggestion.")
     ] = None,
     engines: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(help="Comma-separated engines to run (spacy, languagetool, style)."),
     ] = None,
     config_file: Annotated[
-        Optional[Path], typer.Option("--config", help="Use this config file only.")
+        Path | None, typer.Option("--config", help="Use this config file only.")
     ] = None,
     languagetool_url: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             envvar="PROOFER_LANGUAGETOOL_URL", help="Use a running LanguageTool server at URL."
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print the summary only.")] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(help="Report and fail only on findings not recorded in this baseline file."),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(help="Record today's shown findings in this baseline file; exit 0."),
+    ] = None,
+    diff: Annotated[
+        str | None,
+        typer.Option(
+            metavar="REF",
+            help="Only findings on lines changed since git REF (REF... = since the merge base).",
+        ),
+    ] = None,
 ) -> None:
     """Check drafts and report problems; the exit code tells CI what happened."""
     if output_format not in format_names():
@@ -133,6 +151,10 @@ def check(
     shown = Severity(min_level or config.min_level)
     engine_names, skipped = _engine_names(engines, config)
     catalog = _load_catalog()
+    if baseline is not None and write_baseline is not None:
+        raise _fail("use --baseline or --write-baseline, not both")
+    known = _read_baseline(baseline) if baseline is not None else None
+    changed = _changed_lines(diff) if diff is not None else None
 
     discovery = discover(paths, config.include, config.exclude)
     documents, read_errors = read_documents(discovery.files, config)
@@ -147,9 +169,56 @@ def check(
     result.engine_errors = [*build_errors, *result.engine_errors]
     result.engines = tuple(engine_names) if not build_errors else tuple(e.name for e in built)
     result.skipped_engines = tuple(skipped)
+    _gate(result, shown, changed, known, diff)
     code = exit_code(result, fail)
+    if write_baseline is not None:
+        code = _write_baseline(write_baseline, result, shown, code)
     _report(result, catalog, shown, fail, code, output_format, output, quiet)
     raise typer.Exit(code)
+
+
+def _read_baseline(path: Path) -> frozenset[str]:
+    try:
+        return load_baseline(path)
+    except BaselineError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _changed_lines(ref: str) -> ChangedLines:
+    try:
+        return changed_lines(ref)
+    except GitDiffError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _gate(
+    result: RunResult,
+    shown: Severity,
+    changed: ChangedLines | None,
+    known: frozenset[str] | None,
+    ref: str | None,
+) -> None:
+    """CI filters: fingerprints first (before anything is dropped), then --diff, --baseline."""
+    stamp_fingerprints(result)
+    if changed is not None:
+        dropped = restrict_to_changed(result, changed)
+        if dropped:
+            result.notes.append(f"{dropped} finding(s) outside the lines changed since {ref}")
+    if known is not None:
+        result.baselined = apply_baseline(result, known, shown)
+
+
+def _write_baseline(path: Path, result: RunResult, shown: Severity, code: int) -> int:
+    """Write the baseline unless the run was incomplete; 0 once written."""
+    if result.engine_errors or result.input_errors:
+        result.notes.append(f"baseline {path} not written: not every file could be checked")
+        return code
+    try:
+        count = save_baseline(path, result, shown)
+    except BaselineError as exc:
+        raise _fail(str(exc)) from None
+    result.notes.append(f"wrote {count} finding(s) to baseline {path}")
+    return OK
 
 
 def _report(
@@ -164,10 +233,7 @@ def _report(
 ) -> None:
     context = ReportContext(result, catalog, shown, fail, code, __version__)
     print_problems(_console(stderr=True), context)
-    if output_format == HUMAN_FORMAT:
-        text = None
-    else:
-        text = MACHINE_FORMATS[output_format](context)
+    text = None if output_format == HUMAN_FORMAT else MACHINE_FORMATS[output_format](context)
     if output is not None:
         try:
             output.write_text(text if text is not None else _plain_human(context), encoding="utf-8")
@@ -186,10 +252,11 @@ def _report(
 
 
 def _plain_human(context: ReportContext) -> str:
-    console = Console(record=True, no_color=True, width=100, file=open(os.devnull, "w"))
-    print_findings(console, context)
-    print_summary(console, context)
-    return console.export_text()
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        console = Console(record=True, no_color=True, width=100, file=sink)
+        print_findings(console, context)
+        print_summary(console, context)
+        return console.export_text()
 
 
 @app.command("rules")
@@ -219,7 +286,7 @@ def main() -> None:
     except KeyboardInterrupt:
         _console(stderr=True).print("proofer: interrupted")
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+    except Exception as exc:
         if os.environ.get("PROOFER_DEBUG"):
             raise
         _console(stderr=True).print(

@@ -37,6 +37,7 @@ class RunResult:
     engines: tuple[str, ...] = ()
     skipped_engines: tuple[str, ...] = ()
     notes: list[str] = field(default_factory=list)
+    baselined: int = 0  # shown findings suppressed by --baseline
 
 
 def parse_document(file: SourceFile, source: str, parser: MarkdownIt | None = None) -> Document:
@@ -88,7 +89,9 @@ def check_documents(
             adjusted = policy.apply(finding, catalog.identify(finding))
             if adjusted is not None:
                 selected.append(adjusted)
-        findings = apply_suppressions(document, merge_findings(selected), catalog.identify, catalog.is_known)
+        findings = apply_suppressions(
+            document, merge_findings(selected), catalog.identify, catalog.is_known
+        )
         findings.sort(key=Finding.sort_key)
         result.files.append(FileResult(document.path, document.source, findings))
     return result

@@ -131,7 +131,11 @@ def _directive_warnings(
                     engine="proofer",
                 )
             )
-        elif directive.action != "enable" and directive.origin == "proofer" and directive not in used:
+        elif (
+            directive.action != "enable"
+            and directive.origin == "proofer"
+            and directive not in used
+        ):
             warnings.append(
                 Finding(
                     rule=UNUSED_DIRECTIVE_RULE,

@@ -112,7 +112,9 @@ def parse_rule(data: Any, path: str) -> Rule:
         else:
             examples.append(Example(item["good"]))
     if not any(e.is_bad for e in examples) or all(e.is_bad for e in examples):
-        raise RuleFileError(f"{path}: field 'examples': needs at least one bad and one good example")
+        raise RuleFileError(
+            f"{path}: field 'examples': needs at least one bad and one good example"
+        )
     spec = data.get(data["engine"], {})
     return Rule(
         id=data["id"],

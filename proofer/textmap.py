@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import itertools
 from dataclasses import dataclass, field
 
 
@@ -98,9 +99,7 @@ class TextMap:
         segs = self.overlapping(start, end)
         if not segs or any(s.kind is not SegmentKind.LITERAL for s in segs):
             return False
-        return all(
-            a.source_end == b.source_start for a, b in zip(segs, segs[1:])
-        )
+        return all(a.source_end == b.source_start for a, b in itertools.pairwise(segs))
 
 
 class TextMapBuilder:

@@ -49,7 +49,7 @@ def test_empty_file_is_clean_and_empty_directory_is_an_error(in_tmp: Path) -> No
     (in_tmp / "empty.md").write_text("")
     (in_tmp / "nothing").mkdir()
     assert _run("empty.md")[0] == 0
-    code, report, err = _run("nothing")
+    code, report, _ = _run("nothing")
     assert code == 2
     assert "no Markdown or text files" in _status(report)["nothing"]
 

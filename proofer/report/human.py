@@ -56,7 +56,8 @@ def print_findings(console: Console, context: ReportContext) -> None:
             gutter = f"{item.line:>5} │ "
             console.print(Text(gutter, style="dim") + Text(shown), crop=False)
             console.print(
-                Text(" " * (len(gutter) - 2) + "│ ", style="dim") + Text(carets, style=_STYLES[level]),
+                Text(" " * (len(gutter) - 2) + "│ ", style="dim")
+                + Text(carets, style=_STYLES[level]),
                 crop=False,
             )
             if finding.suggestions:
@@ -68,10 +69,10 @@ def print_findings(console: Console, context: ReportContext) -> None:
 def print_problems(console: Console, context: ReportContext) -> None:
     """Files that could not be checked, failed engines and notes (meant for stderr)."""
     result = context.result
-    for error in result.input_errors:
-        console.print(Text("error: ", style="bold red") + Text(str(error)))
-    for error in result.engine_errors:
-        console.print(Text("engine failed: ", style="bold red") + Text(error))
+    for input_error in result.input_errors:
+        console.print(Text("error: ", style="bold red") + Text(str(input_error)))
+    for engine_error in result.engine_errors:
+        console.print(Text("engine failed: ", style="bold red") + Text(engine_error))
     for note in result.notes:
         console.print(Text("note: ", style="yellow") + Text(note))
     if result.skipped_engines:
@@ -101,5 +102,6 @@ def print_summary(console: Console, context: ReportContext) -> None:
     console.print(
         f"{files} file{'s' if files != 1 else ''} checked: " + ", ".join(parts)
         + f" · engines: {escape(', '.join(result.engines) or 'none')}"
+        + (f" · {result.baselined} suppressed by baseline" if result.baselined else "")
         + f" · exit {context.exit_code}"
     )

@@ -92,7 +92,7 @@ class SpacyEngine:
         pieces = list(_pieces(textmap))
         findings: set[TextFinding] = set()
         docs = self._nlp.pipe((p.text for p in pieces), batch_size=64)
-        for piece, doc in zip(pieces, docs):
+        for piece, doc in zip(pieces, docs, strict=True):
             findings.update(self._check_doc(doc, piece))
         return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
 
@@ -106,7 +106,8 @@ class SpacyEngine:
             if any(s <= tok.idx < e for s, e in piece.placeholders)
         )
         matches: list[tuple[str, int, int, tuple[int, int] | None]] = []
-        for match_id, start, end, alignment in self._matcher(doc, with_alignments=True):
+        # spaCy returns 4-tuples with alignments; its stubs only know 3-tuples.
+        for match_id, start, end, alignment in self._matcher(doc, with_alignments=True):  # type: ignore[misc]
             rule_id, flags = self._patterns[self._nlp.vocab.strings[match_id]]
             flagged = [start + i for i, a in enumerate(alignment) if flags[a]]
             span = (flagged[0] - start, flagged[-1] + 1 - start) if flagged else None
