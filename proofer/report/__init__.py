@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from proofer.report import json_report
+from proofer.report import checkstyle, github, gitlab, json_report, junit, rdjson, sarif
 from proofer.report.context import ReportContext
 
 Renderer = Callable[[ReportContext], str]
@@ -12,6 +12,12 @@ Renderer = Callable[[ReportContext], str]
 # Machine formats; "human" is printed by proofer.report.human straight to the console.
 MACHINE_FORMATS: Mapping[str, Renderer] = {
     "json": json_report.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "rdjson": rdjson.render,
+    "junit": junit.render,
+    "gitlab": gitlab.render,
+    "checkstyle": checkstyle.render,
 }
 HUMAN_FORMAT = "human"
 

@@ -1,0 +1,28 @@
+"""Applying suggestions in source coordinates: safe fixes only, never overlapping."""
+
+from __future__ import annotations
+
+from proofer.finding import Finding, Severity
+from proofer.fixes import apply_fixes, is_fixable
+
+
+def _f(start: int, end: int, *suggestions: str, safe: bool = True) -> Finding:
+    return Finding("R", start, end, "m", Severity.ERROR, "c", "e", suggestions, 0, safe)
+
+
+def test_applies_single_suggestions_right_to_left() -> None:
+    source = "It lost it's users and the the cache."
+    fixed = apply_fixes(source, [_f(8, 12, "its"), _f(23, 30, "the")])
+    assert fixed.source == "It lost its users and the cache."
+    assert fixed.applied == 2
+
+
+def test_skips_unsafe_spans_multiple_choices_and_overlaps() -> None:
+    source = "a **b** c d"
+    findings = [_f(0, 1, "x", safe=False), _f(8, 9, "y", "z"), _f(10, 11, "q"), _f(10, 11, "r")]
+    fixed = apply_fixes(source, findings)
+    assert fixed.source == "a **b** c q"
+    assert fixed.applied == 1
+    assert not is_fixable(findings[1])
+    assert is_fixable(findings[1], unsafe=True)
+    assert apply_fixes(source, findings, unsafe=True).source == "a **b** y q"
