@@ -56,6 +56,7 @@ def render(context: ReportContext) -> str:
             "engine_errors": list(result.engine_errors),
             "fail_level": context.fail_level,
             "exit_code": context.exit_code,
+            "baselined": result.baselined,
         },
     }
     return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
