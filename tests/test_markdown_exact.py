@@ -56,3 +56,20 @@ def test_excluded_regions_have_no_checkable_text() -> None:
     assert "example.com" not in text
     assert "lost it's users (indented" not in text
     assert text.count("it's") == 9
+
+
+def test_toml_front_matter_is_skipped_and_lines_kept() -> None:
+    source = '+++\ntitle = "it\'s own title"\n+++\n\nThe app lost it\'s users.\n'
+    document = parse_markdown("x.md", source)
+    assert "title" not in document.textmap.text
+    start, _ = document.textmap.to_source(document.textmap.text.index("it's"), 0)
+    assert source[start : start + 4] == "it's"
+    assert source.count("\n", 0, start) == 4
+
+
+def test_crlf_soft_breaks_join_lines_with_a_space() -> None:
+    source = "The app lost\r\nit's users.\r\n"
+    document = parse_markdown("x.md", source)
+    assert document.textmap.text == "The app lost it's users."
+    start, end = document.textmap.to_source(13, 17)
+    assert source[start:end] == "it's"
