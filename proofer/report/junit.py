@@ -67,13 +67,7 @@ def render(context: ReportContext) -> str:
     by_path = {path: list(group) for path, group in groupby(items, key=lambda i: i.path)}
     failed = {e.path: e.problem for e in result.input_errors}
     names = sorted({f.path for f in result.files} | set(failed))
-    total_failures = len(items)
-    total_errors = len(failed) + len(result.engine_errors)
-    root = ET.Element("testsuites", {
-        "name": "proofer", "tests": str(total_failures + total_errors + sum(
-            1 for name in names if name not in failed and not by_path.get(name))),
-        "failures": str(total_failures), "errors": str(total_errors), "time": "0",
-    })
+    root = ET.Element("testsuites")  # Ant's schema allows no attributes here
     number = 0
     for name in names:
         shown = normalize_path(name)
