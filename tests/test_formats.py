@@ -9,12 +9,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import shared_path
 from typer.testing import CliRunner
 
 from proofer.cli import app
 from proofer.report import MACHINE_FORMATS
 from proofer.report.github import escape_data, escape_property
-from conftest import shared_path
 
 DOC = (
     "# Notes\n\n"
