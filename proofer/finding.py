@@ -48,6 +48,9 @@ class TextFinding:
     engine: str
     suggestions: tuple[str, ...] = ()
     priority: int = 0
+    # True when start/end index Document.source rather than the checkable text (rules
+    # that read the raw file, such as Vale's `scope: raw`).
+    source_offsets: bool = False
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,9 @@ def to_source_findings(document: Document, findings: Iterable[TextFinding]) -> l
     textmap = document.textmap
     located = []
     for item in findings:
+        if item.source_offsets:
+            located.append(_from_source(document, item))
+            continue
         if textmap.touches_placeholder(item.start, item.end):
             continue
         start, end = textmap.to_source(item.start, item.end)
@@ -31,3 +34,20 @@ def to_source_findings(document: Document, findings: Iterable[TextFinding]) -> l
             )
         )
     return located
+
+
+def _from_source(document: Document, item: TextFinding) -> Finding:
+    """A finding whose offsets already index the source (clamped to it)."""
+    size = len(document.source)
+    start = min(max(item.start, 0), size)
+    return Finding(
+        rule=item.rule,
+        start=start,
+        end=min(max(item.end, start), size),
+        message=item.message,
+        severity=item.severity,
+        category=item.category,
+        engine=item.engine,
+        suggestions=item.suggestions,
+        priority=item.priority,
+    )

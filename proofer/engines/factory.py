@@ -34,10 +34,18 @@ def _build_spacy(setup: EngineSetup) -> Engine:
     return SpacyEngine(setup.nlp, rules)
 
 
+def _build_style(setup: EngineSetup) -> Engine:
+    from proofer.engines.style.engine import StyleEngine
+
+    rules = [r for r in setup.catalog.rules.values() if r.engine == "style"]
+    return StyleEngine(setup.config, setup.catalog, rules, lambda: setup.nlp)
+
+
 EngineBuilder = Callable[[EngineSetup], Engine]
 
 BUILDERS: Mapping[str, EngineBuilder] = {
     "spacy": _build_spacy,
+    "style": _build_style,
 }
 
 
