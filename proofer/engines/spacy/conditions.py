@@ -12,8 +12,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from lemminflect import getAllInflections, getInflection, getLemma
 from spacy.tokens import Doc, Token
 
+from proofer.engines.spacy import agreement
 from proofer.engines.spacy.articles import expected_article
 
 
@@ -24,22 +26,40 @@ class MatchContext:
     end: int
     placeholders: frozenset[int]
 
-    def token(self, index: int) -> Token | None:
-        """Token at `index` relative to the match start, or None outside the doc."""
-        absolute = self.start + index
+    def token(self, index: int | str) -> Token | None:
+        """Token at `index` relative to the match start, or None outside the doc.
+
+        `index` may also be "last" (the match's last token) or "after" (the first token
+        after the match), optionally with an offset: "last-1", "after+1".
+        """
+        absolute = self.start + self.relative(index)
         if 0 <= absolute < len(self.doc):
             return self.doc[absolute]
         return None
 
 
+    def relative(self, index: int | str) -> int:
+        """Resolve "last"/"after" (with an optional +N/-N) to an index relative to the start."""
+        if isinstance(index, int):
+            return index
+        match = _NAMED_INDEX.fullmatch(index)
+        if match is None:
+            raise ValueError(f"bad token index {index!r}")
+        base = self.end - self.start - (1 if match.group(1) == "last" else 0)
+        return base + int(match.group(2) or 0)
+
+
+_NAMED_INDEX = re.compile(r"(last|after)([+-]\d+)?")
+
 Condition = Callable[[MatchContext, Any], bool]
 
 
-def _token_arg(arg: Any) -> tuple[int, Mapping[str, Any]]:
-    if isinstance(arg, int):
+def _token_arg(arg: Any) -> tuple[int | str, Mapping[str, Any]]:
+    if isinstance(arg, (int, str)):
         return arg, {}
     if isinstance(arg, Mapping):
-        return int(arg.get("token", 0)), arg
+        index = arg.get("token", 0)
+        return (index if isinstance(index, str) else int(index)), arg
     raise ValueError(f"expected a token index or a mapping, got {arg!r}")
 
 
@@ -80,7 +100,7 @@ def _text_matches(ctx: MatchContext, arg: Any) -> bool:
 
 def _placeholder(ctx: MatchContext, arg: Any) -> bool:
     index, _ = _token_arg(arg)
-    return ctx.start + index in ctx.placeholders
+    return ctx.start + ctx.relative(index) in ctx.placeholders
 
 
 def _exists(ctx: MatchContext, arg: Any) -> bool:
@@ -97,7 +117,7 @@ def _sentence_start(ctx: MatchContext, arg: Any) -> bool:
 
 def _article_mismatch(ctx: MatchContext, arg: Any) -> bool:
     index, _ = _token_arg(arg)
-    article, word = ctx.token(index), ctx.token(index + 1)
+    article, word = ctx.token(index), ctx.token(ctx.relative(index) + 1)
     if article is None or word is None:
         return False
     expected = expected_article(word.text)
@@ -107,7 +127,7 @@ def _article_mismatch(ctx: MatchContext, arg: Any) -> bool:
 def _followed_by_hyphen(ctx: MatchContext, arg: Any) -> bool:
     index, _ = _token_arg(arg)
     tok = ctx.token(index)
-    nxt = ctx.token(index + 1)
+    nxt = ctx.token(ctx.relative(index) + 1)
     return tok is not None and nxt is not None and nxt.text in "-‑" and not tok.whitespace_
 
 
@@ -116,6 +136,95 @@ def _attached(ctx: MatchContext, arg: Any) -> bool:
     index, _ = _token_arg(arg)
     tok = ctx.token(index)
     return tok is not None and not tok.whitespace_
+
+
+def _lemma_in(ctx: MatchContext, arg: Any) -> bool:
+    index, options = _token_arg(arg)
+    tok = ctx.token(index)
+    return tok is not None and tok.lemma_.lower() in set(options["words"])
+
+
+def _inflected(ctx: MatchContext, arg: Any) -> bool:
+    """The token is an inflected form: its lemma differs from the word ("options")."""
+    index, _ = _token_arg(arg)
+    tok = ctx.token(index)
+    return tok is not None and tok.lemma_.lower() != tok.lower_
+
+
+def _verb_s_form(ctx: MatchContext, arg: Any) -> bool:
+    """The word is the -s form of a verb ("ships", "expands"), whatever its tag."""
+    index, _ = _token_arg(arg)
+    tok = ctx.token(index)
+    if tok is None or not tok.lower_.endswith("s"):
+        return False
+    return any(
+        tok.lower_ in getInflection(lemma, tag="VBZ") for lemma in getLemma(tok.lower_, "VERB")
+    )
+
+
+def _verb_base_form(ctx: MatchContext, arg: Any) -> bool:
+    """The word is also the base form of a known verb ("result", "aim"), whatever its tag."""
+    index, _ = _token_arg(arg)
+    tok = ctx.token(index)
+    return tok is not None and bool(getAllInflections(tok.lower_, upos="VERB"))
+
+
+def _all(ctx: MatchContext, arg: Any) -> bool:
+    """Every condition in the list holds."""
+    return all(check_condition(spec, ctx) for spec in arg)
+
+
+def _not(ctx: MatchContext, arg: Any) -> bool:
+    """The condition does not hold."""
+    return not check_condition(arg, ctx)
+
+
+def _child_lower_in(ctx: MatchContext, arg: Any) -> bool:
+    """The token has a syntactic child spelled as one of `words` (with `deps` if given)."""
+    index, options = _token_arg(arg)
+    tok = ctx.token(index)
+    deps = set(options.get("deps", ()))
+    return tok is not None and any(
+        c.lower_ in set(options["words"]) and (not deps or c.dep_ in deps) for c in tok.children
+    )
+
+
+def _head_lemma_in(ctx: MatchContext, arg: Any) -> bool:
+    index, options = _token_arg(arg)
+    tok = ctx.token(index)
+    return tok is not None and tok.head.lemma_.lower() in set(options["words"])
+
+
+def _before_in_sentence(ctx: MatchContext, arg: Any) -> bool:
+    """One of `words` (lowercase) or `tags` occurs earlier in the token's sentence, within
+    `window` tokens and not across a comma or semicolon when `clause` is true."""
+    index, options = _token_arg(arg)
+    tok = ctx.token(index)
+    if tok is None:
+        return False
+    words, tags = set(options.get("words", ())), set(options.get("tags", ()))
+    window = int(options.get("window", 50))
+    stop = {",", ";", ":", "(", ")", "—", "–"} if options.get("clause") else set()
+    for i in range(tok.i - 1, max(tok.sent.start, tok.i - window) - 1, -1):
+        other = tok.doc[i]
+        if other.text in stop:
+            return False
+        if other.lower_ in words or other.tag_ in tags:
+            return True
+    return False
+
+
+def _head_is(ctx: MatchContext, arg: Any) -> bool:
+    """Token `token`'s syntactic head is token `head` (both relative to the match)."""
+    index, options = _token_arg(arg)
+    tok, head = ctx.token(index), ctx.token(options["head"])
+    return tok is not None and head is not None and tok.head.i == head.i
+
+
+def _agreement_mismatch(ctx: MatchContext, arg: Any) -> bool:
+    index, _ = _token_arg(arg)
+    tok = ctx.token(index)
+    return tok is not None and agreement.agreement_mismatch(tok)
 
 
 CONDITIONS: Mapping[str, Condition] = {
@@ -131,6 +240,17 @@ CONDITIONS: Mapping[str, Condition] = {
     "article_mismatch": _article_mismatch,
     "followed_by_hyphen": _followed_by_hyphen,
     "attached": _attached,
+    "lemma_in": _lemma_in,
+    "inflected": _inflected,
+    "verb_s_form": _verb_s_form,
+    "child_lower_in": _child_lower_in,
+    "head_lemma_in": _head_lemma_in,
+    "before_in_sentence": _before_in_sentence,
+    "agreement_mismatch": _agreement_mismatch,
+    "head_is": _head_is,
+    "verb_base_form": _verb_base_form,
+    "all": _all,
+    "not": _not,
 }
 
 

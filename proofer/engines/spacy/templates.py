@@ -8,10 +8,13 @@ from collections.abc import Callable, Mapping
 from lemminflect import getInflection
 from spacy.tokens import Token
 
+from proofer.engines.spacy.agreement import agreeing_form
 from proofer.engines.spacy.articles import expected_article
 from proofer.engines.spacy.conditions import MatchContext
 
-_FIELD = re.compile(r"\{(-?\d+)(?::([a-z_]+))?\}")
+# "{1}", "{1:base}", "{last:singular}", "{after}", and spans "{1..last}" (text as written).
+_INDEX = r"-?\d+|(?:last|after)(?:[+-]\d+)?"
+_FIELD = re.compile(rf"\{{({_INDEX})(?:\.\.({_INDEX}))?(?::([a-z_]+))?\}}")
 
 
 def _inflect(token: Token, tag: str) -> str:
@@ -22,6 +25,14 @@ def _inflect(token: Token, tag: str) -> str:
 
 def _article(token: Token) -> str:
     return expected_article(token.text) or token.text
+
+
+_PLURAL_DETERMINERS = {"this": "these", "that": "those", "these": "these", "those": "those"}
+_SINGULAR_DETERMINERS = {"these": "this", "those": "that", "this": "this", "that": "that"}
+
+
+def _det_number(token: Token, table: Mapping[str, str]) -> str:
+    return table.get(token.lower_, token.text)
 
 
 FILTERS: Mapping[str, Callable[[Token], str]] = {
@@ -36,12 +47,19 @@ FILTERS: Mapping[str, Callable[[Token], str]] = {
     "plural": lambda t: _inflect(t, "NNS"),
     "singular": lambda t: _inflect(t, "NN"),
     "article": _article,
+    "agree": agreeing_form,
+    "det_plural": lambda t: _det_number(t, _PLURAL_DETERMINERS),
+    "det_singular": lambda t: _det_number(t, _SINGULAR_DETERMINERS),
 }
 
 
-def template_fields(template: str) -> list[tuple[int, str]]:
+def _index(text: str) -> int | str:
+    return text if text[0].isalpha() else int(text)
+
+
+def template_fields(template: str) -> list[tuple[int | str, str]]:
     """The (token index, filter) pairs a template uses; for validating rule files."""
-    return [(int(m.group(1)), m.group(2) or "text") for m in _FIELD.finditer(template)]
+    return [(_index(m.group(1)), m.group(3) or "text") for m in _FIELD.finditer(template)]
 
 
 def render(template: str, ctx: MatchContext) -> str | None:
@@ -50,13 +68,23 @@ def render(template: str, ctx: MatchContext) -> str | None:
 
     def field(match: re.Match[str]) -> str:
         nonlocal missing
-        tok = ctx.token(int(match.group(1)))
+        first = ctx.relative(_index(match.group(1)))
+        if match.group(2):
+            last = ctx.relative(_index(match.group(2)))
+            if last < first:
+                return ""
+            tokens = [ctx.token(i) for i in (first, last)]
+            if tokens[0] is None or tokens[1] is None:
+                missing = True
+                return ""
+            return ctx.doc[tokens[0].i : tokens[1].i + 1].text
+        tok = ctx.token(first)
         if tok is None:
             missing = True
             return ""
-        return FILTERS[match.group(2) or "text"](tok)
+        return FILTERS[match.group(3) or "text"](tok)
 
-    result = _FIELD.sub(field, template)
+    result = " ".join(_FIELD.sub(field, template).split())
     return None if missing else result
 
 

@@ -1,0 +1,147 @@
+"""Subject–verb agreement in clear cases, read from spaCy's dependency parse.
+
+Only subjects whose number is certain are used: he/she/it, you/we/they, plural nouns
+that are not invariant ("news", "series"), singular count nouns that are not collective
+("team", "staff"), and "one/each of ...". Coordinated subjects, measure phrases
+("ten dollars is") and inverted or subjunctive clauses are left alone.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SINGULAR, PLURAL = "singular", "plural"
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "it"})
+_PLURAL_PRONOUNS = frozenset({"we", "they"})
+_SINGULAR_OF_HEADS = frozenset({"one", "each", "every"})
+_INVARIANT_PLURALS = frozenset({
+    "news", "series", "species", "means", "physics", "mathematics", "economics",
+    "politics", "ethics", "statistics", "athletics", "gymnastics", "linguistics",
+    "genetics", "electronics", "logistics", "analytics", "graphics", "dynamics",
+    "headquarters", "measles", "diabetes", "thanks", "data", "media", "criteria",
+    "lens", "kudos", "basics", "odds", "whereabouts", "crossroads", "barracks",
+    "savings", "earnings", "proceeds", "remains", "premises", "ops", "devops", "docs",
+    "specs", "stats", "sales", "jeans", "pants", "scissors", "glasses", "goods",
+    "contents", "arms", "clothes", "riches", "outskirts", "surroundings", "minutes",
+})
+_COLLECTIVE = frozenset({
+    "team", "staff", "family", "government", "committee", "police", "crowd", "group",
+    "audience", "board", "band", "majority", "minority", "couple", "public", "jury",
+    "class", "army", "crew", "company", "council", "party", "club", "community",
+    "number", "lot", "rest", "half", "bunch", "plenty", "total", "percentage", "fraction",
+    "portion", "range", "variety", "kind", "sort", "type", "set", "pair", "series",
+    "people", "cattle", "youth", "faculty", "personnel", "management", "clergy",
+    "congress", "parliament", "senate", "media", "press", "data", "none", "all", "any",
+    "most", "some", "more", "enough", "everyone", "everybody", "who", "which", "that",
+    "what", "whatever", "dozen", "hundred", "thousand", "million", "billion",
+})
+_CAUSATIVES = frozenset({"let", "make", "help", "have", "see", "watch", "hear", "feel", "bid"})
+_SUBJUNCTIVE_TRIGGERS = frozenset({
+    "insist", "demand", "suggest", "recommend", "require", "request", "ask", "propose",
+    "urge", "important", "essential", "vital", "necessary", "crucial", "imperative",
+})
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The subject of the clause whose first finite verb or auxiliary is `verb`."""
+    head = verb.head if verb.dep_ in ("aux", "auxpass") else verb
+    subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS]
+    if len(subjects) != 1 or subjects[0].i > verb.i:
+        return None
+    earlier_aux = [
+        c for c in head.children if c.dep_ in ("aux", "auxpass") and subjects[0].i < c.i < verb.i
+    ]
+    return None if earlier_aux else subjects[0]
+
+
+def subject_number(subject: Token) -> str | None:
+    """SINGULAR, PLURAL, or None when the number is not certain."""
+    lower = subject.lower_
+    if any(c.dep_ in ("conj", "cc", "nummod", "appos") for c in subject.children):
+        return None
+    if subject.pos_ == "PRON":
+        if lower in _SINGULAR_PRONOUNS:
+            return SINGULAR
+        if lower in _PLURAL_PRONOUNS:
+            return PLURAL
+        if lower in _SINGULAR_OF_HEADS and _has_of(subject):
+            return SINGULAR
+        return None
+    if lower in _SINGULAR_OF_HEADS and _has_of(subject):
+        return SINGULAR
+    if subject.tag_ == "NNS" and lower not in _INVARIANT_PLURALS and lower != subject.lemma_:
+        return PLURAL
+    if subject.tag_ == "NN" and subject.lemma_ not in _COLLECTIVE and not lower.endswith("s"):
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+            return None  # "a range of tools are" is accepted usage
+        return SINGULAR
+    return None
+
+
+def verb_number(verb: Token) -> str | None:
+    """The number a finite present-tense verb or was/were shows, else None."""
+    lower = verb.lower_
+    if lower in ("was", "is", "has", "does") or (verb.tag_ == "VBZ" and lower.endswith("s")):
+        return SINGULAR
+    if lower in ("were", "are", "have", "do") or verb.tag_ in ("VBP", "VB"):
+        return PLURAL
+    return None
+
+
+def agreement_mismatch(verb: Token) -> bool:
+    """True when `verb` clearly disagrees in number with its subject."""
+    if verb.tag_ not in ("VBZ", "VBP", "VBD", "VB") or verb.tag_ == "VBD" and verb.lower_ not in (
+        "was",
+        "were",
+    ):
+        return False
+    if _in_exempt_clause(verb):
+        return False
+    subject = clause_subject(verb)
+    if subject is None:
+        return False
+    wanted, shown = subject_number(subject), verb_number(verb)
+    if wanted is None or shown is None or wanted == shown:
+        return False
+    if subject.lower_ in ("i", "you") or verb.lower_ == "were" and wanted == SINGULAR:
+        return False  # "I have", "if it were" (subjunctive)
+    return True
+
+
+def agreeing_form(verb: Token) -> str:
+    """The form of `verb` that agrees with its subject, keeping the tense."""
+    subject = clause_subject(verb)
+    wanted = subject_number(subject) if subject is not None else None
+    lower = verb.lower_
+    singular = {"were": "was", "are": "is", "have": "has", "do": "does"}
+    plural = {"was": "were", "is": "are", "has": "have", "does": "do"}
+    if wanted == SINGULAR:
+        if lower in singular:
+            return singular[lower]
+        from lemminflect import getInflection
+
+        forms = getInflection(verb.lemma_ or lower, tag="VBZ")
+        return forms[0] if forms else verb.text
+    if lower in plural:
+        return plural[lower]
+    return verb.lemma_ or verb.text
+
+
+def _has_of(token: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+def _in_exempt_clause(verb: Token) -> bool:
+    head = verb.head if verb.dep_ in ("aux", "auxpass") else verb
+    if verb.tag_ == "VB" and (head.dep_ != "ROOT" or any(c.dep_ == "aux" for c in head.children)):
+        return True
+    if any(c.dep_ == "expl" or c.lower_ in ("that", "lest") and c.dep_ == "mark"
+           for c in head.children):
+        return True
+    governor = head.head
+    if governor is not head and governor.lemma_ in _CAUSATIVES | _SUBJUNCTIVE_TRIGGERS:
+        return True
+    sentence = verb.sent
+    return sentence.text.rstrip().endswith("?")
