@@ -1,0 +1,1 @@
+"""House-style engine: Vale-compatible rule kinds, Vale styles and configuration."""

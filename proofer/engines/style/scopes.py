@@ -1,0 +1,136 @@
+"""Vale scopes as spans of a document: text, heading, sentence, paragraph, list, raw..."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from proofer.document import Document
+from proofer.engines.style.sentences import split_sentences
+from proofer.lines import LineIndex
+
+# As in Vale: `text` is every block on its own, `summary` the prose of the whole file,
+# `paragraph` only plain paragraphs, and every block is split into sentences.
+_PARAGRAPH_KINDS = ("paragraph",)
+_SENTENCE_KINDS = ("paragraph", "list", "blockquote", "heading", "table")
+_SUMMARY_KINDS = ("paragraph", "list", "blockquote")
+KNOWN_SCOPES = frozenset(
+    {"text", "summary", "raw", "heading", "sentence", "paragraph", "list", "blockquote",
+     "table", "table.header", "table.cell"}
+    | {f"heading.h{n}" for n in range(1, 7)}
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One piece of a document a rule runs on; `raw` units index document.source."""
+
+    scope: str
+    start: int
+    end: int
+    raw: bool = False
+
+
+def heading_level(document: Document, text_start: int, lines: LineIndex | None = None) -> int:
+    """The level (1-6) of the heading whose text starts at `text_start`."""
+    offset = document.textmap.to_source_offset(text_start)
+    lines = lines or LineIndex(document.source)
+    line = lines.position(offset)[0]
+    text = lines.line_text(line)
+    stripped = text.lstrip()
+    if stripped.startswith("#"):
+        return min(6, len(stripped) - len(stripped.lstrip("#")))
+    if line < lines.line_count:
+        underline = lines.line_text(line + 1).strip()
+        if underline.startswith("-"):
+            return 2
+    return 1
+
+
+class ScopeIndex:
+    """Units of one document for each scope name, computed once."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._cache: dict[str, list[Unit]] = {}
+        self._lines: LineIndex | None = None
+
+    def text(self, unit: Unit) -> str:
+        """The characters a unit covers."""
+        whole = self.document.source if unit.raw else self.document.textmap.text
+        return whole[unit.start : unit.end]
+
+    def level(self, unit: Unit) -> int:
+        """Heading level of a heading unit."""
+        if self._lines is None:
+            self._lines = LineIndex(self.document.source)
+        return heading_level(self.document, unit.start, self._lines)
+
+    def _blocks(self, kinds: tuple[str, ...], scope: str) -> list[Unit]:
+        return [
+            Unit(scope, b.text_start, b.text_end)
+            for b in self.document.textmap.blocks
+            if b.kind in kinds
+        ]
+
+    def sentences(self) -> list[Unit]:
+        """Sentence units of every block."""
+        if "sentence" not in self._cache:
+            self._cache["sentence"] = self._split(_SENTENCE_KINDS)
+        return self._cache["sentence"]
+
+    def prose_sentences(self) -> list[Unit]:
+        """Sentences of paragraphs, lists and quotes: what readability formulas count."""
+        if "prose" not in self._cache:
+            self._cache["prose"] = self._split(_SUMMARY_KINDS)
+        return self._cache["prose"]
+
+    def _split(self, kinds: tuple[str, ...]) -> list[Unit]:
+        text = self.document.textmap.text
+        return [
+            Unit("sentence", lo, hi)
+            for block in self._blocks(kinds, "block")
+            for lo, hi in split_sentences(text, block.start, block.end)
+        ]
+
+    def units(self, scope: str) -> list[Unit]:
+        """Units for one positive scope name (unknown scopes have none)."""
+        text = self.document.textmap.text
+        if scope == "text":
+            return self._blocks(_SENTENCE_KINDS, scope)
+        if scope == "summary":
+            return [Unit(scope, 0, len(text))] if text.strip() else []
+        if scope == "raw":
+            return [Unit("raw", 0, len(self.document.source), raw=True)]
+        if scope == "sentence":
+            return self.sentences()
+        if scope == "paragraph":
+            return self._blocks(_PARAGRAPH_KINDS, scope)
+        if scope.startswith("table"):
+            return self._blocks(("table",), scope)
+        if scope in ("heading", "list", "blockquote"):
+            return self._blocks((scope,), scope)
+        if scope.startswith("heading.h") and scope[-1].isdigit():
+            level = int(scope[-1])
+            return [
+                u for u in self._blocks(("heading",), scope)
+                if self.level(u) == level
+            ]
+        return []
+
+    def select(self, scopes: tuple[str, ...]) -> list[Unit]:
+        """Units for a rule's scope list; `~x` entries exclude blocks of kind x."""
+        negated = tuple(s[1:] for s in scopes if s.startswith("~"))
+        positive = [s for s in scopes if not s.startswith("~")]
+        if not positive:
+            kinds = {b.kind for b in self.document.textmap.blocks} - set(negated)
+            if "paragraph" in negated:
+                kinds -= {"blockquote"}
+            return self._blocks(tuple(sorted(kinds)), "text")
+        units = [u for scope in positive for u in self.units(scope)]
+        if not negated:
+            return units
+        excluded = [u for scope in negated for u in self.units(scope)]
+        return [
+            u for u in units
+            if not any(x.start <= u.start and u.end <= x.end for x in excluded)
+        ]
