@@ -21,7 +21,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-DEFAULT_ENGINES: tuple[str, ...] = ("spacy", "style")
+DEFAULT_ENGINES: tuple[str, ...] = ("spacy", "languagetool", "style")
 _SCHEMA_PATH = Path(__file__).parent / "schemas" / "config.schema.json"
 
 

@@ -48,6 +48,8 @@ class TextFinding:
     engine: str
     suggestions: tuple[str, ...] = ()
     priority: int = 0
+    # Engine-specific details kept for reports (e.g. LanguageTool's issue type).
+    extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     # True when start/end index Document.source rather than the checkable text (rules
     # that read the raw file, such as Vale's `scope: raw`).
     source_offsets: bool = False

@@ -31,6 +31,7 @@ def to_source_findings(document: Document, findings: Iterable[TextFinding]) -> l
                 suggestions=item.suggestions,
                 priority=item.priority,
                 safe_fix=textmap.is_literal(item.start, item.end),
+                extra=item.extra,
             )
         )
     return located
@@ -50,4 +51,5 @@ def _from_source(document: Document, item: TextFinding) -> Finding:
         engine=item.engine,
         suggestions=item.suggestions,
         priority=item.priority,
+        extra=item.extra,
     )

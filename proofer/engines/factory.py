@@ -34,6 +34,12 @@ def _build_spacy(setup: EngineSetup) -> Engine:
     return SpacyEngine(setup.nlp, rules)
 
 
+def _build_languagetool(setup: EngineSetup) -> Engine:
+    from proofer.engines.languagetool.build import build_languagetool
+
+    return build_languagetool(setup.config, setup.options.get("languagetool_url"))
+
+
 def _build_style(setup: EngineSetup) -> Engine:
     from proofer.engines.style.engine import StyleEngine
 
@@ -45,6 +51,7 @@ EngineBuilder = Callable[[EngineSetup], Engine]
 
 BUILDERS: Mapping[str, EngineBuilder] = {
     "spacy": _build_spacy,
+    "languagetool": _build_languagetool,
     "style": _build_style,
 }
 

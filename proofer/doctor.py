@@ -1,0 +1,112 @@
+"""`proofer doctor`: which engines can run here, their versions, Java's, and the paths used."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import platform
+import sys
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.table import Table
+
+from proofer import __version__
+from proofer.engines.languagetool import install
+from proofer.engines.languagetool.curation import curation_path
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of the report: what, its state, and details (version, path)."""
+
+    name: str
+    ok: bool
+    detail: str
+
+
+def _package_version(name: str) -> str | None:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _spacy_checks() -> list[Check]:
+    from proofer.engines.spacy.model import available_model
+
+    spacy_version = _package_version("spacy")
+    checks = [Check("spaCy", spacy_version is not None, spacy_version or "not installed")]
+    name = available_model()
+    if name is None:
+        checks.append(Check("spaCy model", False, "no English model installed (scripts/setup.sh)"))
+        return checks
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    where = spec.submodule_search_locations[0] if spec and spec.submodule_search_locations else "?"
+    version = _package_version(name) or _package_version(name.replace("_", "-")) or "?"
+    checks.append(Check("spaCy model", True, f"{name} {version} at {where}"))
+    return checks
+
+
+def _languagetool_checks() -> list[Check]:
+    checks = []
+    java = install.java_version()
+    java_detail = java or "not found (LanguageTool needs Java 17+)"
+    checks.append(Check("Java", java is not None, java_detail))
+    try:
+        found = install.find_installation()
+    except install.ProvisionError as exc:
+        return [*checks, Check("LanguageTool", False, str(exc))]
+    pinned = install.pinned_version()
+    if found is None:
+        detail = f"{pinned} not installed: run `proofer setup-languagetool`"
+        checks.append(Check("LanguageTool", False, detail))
+    else:
+        checks.append(Check("LanguageTool", java is not None,
+                            f"{found.version} ({found.origin}) at {found.path}"))
+    checks.append(Check("LanguageTool pinned", True, f"{pinned} ({install.POM_PATH})"))
+    client = _package_version("language-tool-python")
+    checks.append(Check("language-tool-python", client is not None, client or "not installed"))
+    return checks
+
+
+def run_checks() -> list[Check]:
+    """Everything the report shows, in order."""
+    checks = [
+        Check("proofer", True, __version__),
+        Check("Python", True, f"{platform.python_version()} ({sys.executable})"),
+        *_spacy_checks(),
+        *_languagetool_checks(),
+        Check("cache directory", True, str(install.cache_root())),
+        Check("LanguageTool curation", curation_path().is_file(), str(curation_path())),
+    ]
+    return checks
+
+
+def engine_status(checks: list[Check]) -> dict[str, bool]:
+    """Which engines can run, judged from the checks."""
+    ok = {c.name: c.ok for c in checks}
+    spacy_ok = ok.get("spaCy", False) and ok.get("spaCy model", False)
+    return {
+        "spacy": spacy_ok,
+        "languagetool": ok.get("Java", False) and ok.get("LanguageTool", False),
+    }
+
+
+def print_doctor(console: Console) -> bool:
+    """Print the report; True when every default engine can run."""
+    checks = run_checks()
+    table = Table(show_header=True, header_style="bold", box=None)
+    table.add_column("")
+    table.add_column("component")
+    table.add_column("version / path")
+    for check in checks:
+        table.add_row("[green]ok[/]" if check.ok else "[red]missing[/]", check.name, check.detail)
+    console.print(table)
+    status = engine_status(checks)
+    console.print(
+        "engines available: "
+        + ", ".join(f"{name} ({'yes' if ok else 'no'})" for name, ok in status.items())
+    )
+    return all(status.values())

@@ -1,0 +1,1 @@
+"""LanguageTool: provisioning (install), the local server, curation and the engine."""

@@ -1,0 +1,358 @@
+"""The LanguageTool engine: language-tool-python's client on one server per run.
+
+The server is either proofer's own local JVM (restarted once if it dies or hangs) or a
+server the user named by URL. Offsets come back in Java UTF-16 units and are converted
+to code points here. Any failure that cannot be recovered raises EngineError, so a run
+never passes with LanguageTool's results silently missing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import requests
+from language_tool_python import LanguageTool
+from language_tool_python.exceptions import LanguageToolError
+from language_tool_python.match import Match
+
+from proofer.document import Document
+from proofer.engines.base import EngineError
+from proofer.engines.languagetool.curation import Curation, is_spelling
+from proofer.engines.languagetool.server import LocalServer, ServerError, ServerSettings
+from proofer.engines.languagetool.spelling import (
+    Vocabulary,
+    accepted_spelling,
+    coinage,
+    likely_name,
+)
+from proofer.engines.languagetool.text import Chunk, Utf16Index, chunk_text
+from proofer.finding import Severity, TextFinding
+from proofer.textmap import TextMap
+
+ENGINE_NAME = "languagetool"
+RULE_PREFIX = "LT."
+# An unknown word used this often in one file is a deliberate term, not a slip.
+TERM_REPEATS = 3
+# Keep requests well under the server's maxTextLength (counted in UTF-16 units).
+CHUNK_MARGIN = 0.9
+
+WARM_UP_TEXT = "This is a short text that warms up the the speling and grammar rules."
+T = TypeVar("T")
+_FAILURES = (LanguageToolError, requests.RequestException, OSError, ServerError, ValueError)
+
+
+class _Unanswered(Exception):
+    """The server did not answer a request (dead, hung or refusing)."""
+
+
+def _with_timeout(call: Callable[[], T], timeout: float) -> T:
+    """Run `call` on a daemon thread; raise _Unanswered if it takes longer than `timeout`.
+
+    A daemon thread never blocks proofer's exit; a hung request is released when the
+    engine kills the JVM behind it.
+    """
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = call()
+        except BaseException as exc:
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run, name="proofer-languagetool", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise _Unanswered(f"no answer within {timeout:g} s")
+    if "error" in outcome:
+        error = outcome["error"]
+        if isinstance(error, _FAILURES):
+            raise _Unanswered(str(error) or type(error).__name__) from error
+        raise error
+    return outcome["value"]
+
+
+class _Background:
+    """A call running on a daemon thread; `result` waits for it and re-raises its error."""
+
+    def __init__(self, call: Callable[[], None]) -> None:
+        self._outcome: dict[str, BaseException] = {}
+        self._thread = threading.Thread(target=self._run, args=(call,), daemon=True,
+                                        name="proofer-languagetool-start")
+        self._thread.start()
+
+    def _run(self, call: Callable[[], None]) -> None:
+        try:
+            call()
+        except BaseException as exc:
+            self._outcome["error"] = exc
+
+    def result(self, timeout: float) -> None:
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            raise _Unanswered(f"LanguageTool was not ready within {timeout:g} s")
+        if "error" in self._outcome:
+            raise self._outcome["error"]
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A LanguageTool match in text coordinates, before curation."""
+
+    start: int
+    end: int
+    match: Match
+
+
+class LanguageToolEngine:
+    """Checks documents on one LanguageTool server (see module docstring)."""
+
+    name = ENGINE_NAME
+
+    def __init__(
+        self,
+        *,
+        curation: Curation,
+        vocabulary: Vocabulary,
+        settings: ServerSettings,
+        language: str = "en-US",
+        url: str | None = None,
+        server: LocalServer | None = None,
+        enable: Iterable[str] = (),
+        disable: Iterable[str] = (),
+        on_checked: Callable[[str], None] | None = None,
+    ) -> None:
+        if (url is None) == (server is None):
+            raise ValueError("give exactly one of url and server")
+        self.curation = curation
+        self.vocabulary = vocabulary
+        self.settings = settings
+        self.language = language
+        self.server = server
+        self._url = url
+        self._enabled, self._disabled = curation.request_rules(enable, disable)
+        self._on_checked = on_checked
+        self._client: LanguageTool | None = None
+        self._startup: _Background | None = None
+        self.restarts = 0
+        self.version: str | None = None
+        self._limit = max(1000, int(settings.max_text_length * CHUNK_MARGIN))
+        self._open()
+
+    # -- connection ---------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        """The server's base URL."""
+        return self.server.url if self.server is not None else str(self._url)
+
+    def _open(self) -> None:
+        """Reach the server at the URL now, or launch the local JVM and warm it up in the
+        background (it overlaps the other engines' work); `_ready` waits for it."""
+        if self.server is None:
+            try:
+                self._connect()
+            except _Unanswered as exc:
+                raise EngineError(self._unreachable(exc)) from None
+            return
+        self.server.launch()
+        self._startup = _Background(self._connect_and_warm_up)
+
+    def _ready(self) -> None:
+        """Wait for the background start-up; on failure start once more, then give up."""
+        startup, self._startup = self._startup, None
+        if startup is None:
+            return
+        budget = self.settings.start_timeout + self.settings.request_timeout
+        try:
+            startup.result(budget)
+            return
+        except (ServerError, _Unanswered) as exc:
+            first = exc
+        assert self.server is not None
+        self.restarts += 1
+        self.server.kill()
+        try:
+            self.server.launch()
+            self._connect_and_warm_up()
+        except (ServerError, _Unanswered) as second:
+            self.close()
+            detail = "" if str(first) == str(second) else f"; first attempt: {first}"
+            raise EngineError(
+                f"LanguageTool could not start (tried twice): {second}{detail}"
+            ) from None
+
+    def _connect_and_warm_up(self) -> None:
+        self._connect()
+        client = self._client
+        assert client is not None
+        # The first check of a fresh JVM loads rules and dictionaries (seconds).
+        _with_timeout(lambda: client.check(WARM_UP_TEXT), self.settings.request_timeout)
+
+    def _unreachable(self, error: Exception) -> str:
+        return (
+            f"cannot reach the LanguageTool server at {self._url} ({error}); check "
+            "--languagetool-url, PROOFER_LANGUAGETOOL_URL or [tool.proofer.languagetool] url, "
+            "or leave them unset to start a local server"
+        )
+
+    def _connect(self) -> None:
+        if self.server is not None:
+            self.server.wait_ready()
+        url = self.url
+        language = self.language
+
+        def make() -> LanguageTool:
+            return LanguageTool(language=language, remote_server=url)
+
+        client = _with_timeout(make, self.settings.start_timeout)
+        client.disabled_rules = set(self._disabled)
+        client.enabled_rules = set(self._enabled)
+        client.disabled_categories = set(self.curation.disabled_categories)
+        self._client = client
+
+    def _restart(self, reason: Exception, path: str) -> None:
+        if self.server is None:
+            raise EngineError(
+                f"the LanguageTool server at {self._url} failed while checking {path}: {reason}"
+            )
+        if self.restarts >= 1:
+            raise EngineError(
+                f"LanguageTool failed again after a restart while checking {path}: {reason}"
+            )
+        self.restarts += 1
+        self.server.kill()
+        try:
+            self.server.launch()
+            self._connect()
+        except (ServerError, _Unanswered) as exc:
+            raise EngineError(f"LanguageTool could not be restarted: {exc}") from None
+
+    def close(self) -> None:
+        """Stop the local server (a server given by URL is left alone)."""
+        self._client = None
+        if self.server is not None:
+            self.server.stop()
+
+    # -- checking -----------------------------------------------------------------
+
+    def check(self, documents: list[Document]) -> dict[str, list[TextFinding]]:
+        """Findings per document; a failed request restarts the server once and re-checks."""
+        self._ready()
+        results: dict[str, list[TextFinding]] = {}
+        for document in documents:
+            try:
+                candidates = self._candidates(document.textmap)
+            except _Unanswered as exc:
+                self._restart(exc, document.path)
+                try:
+                    candidates = self._candidates(document.textmap)
+                except _Unanswered as again:
+                    raise EngineError(
+                        f"LanguageTool failed again after a restart while checking "
+                        f"{document.path}: {again}"
+                    ) from None
+            results[document.path] = self._findings(document.textmap, candidates)
+            if self._on_checked is not None:
+                self._on_checked(document.path)
+        return results
+
+    def _candidates(self, textmap: TextMap) -> list[_Candidate]:
+        found: list[_Candidate] = []
+        for chunk in chunk_text(textmap.text, textmap.blocks, self._limit):
+            if chunk.text.strip():
+                found.extend(self._check_chunk(chunk))
+        return found
+
+    def _check_chunk(self, chunk: Chunk) -> list[_Candidate]:
+        if self.server is not None and not self.server.alive():
+            raise _Unanswered("the LanguageTool server process is not running")
+        client = self._client
+        if client is None:
+            raise _Unanswered("not connected")
+        matches = _with_timeout(lambda: client.check(chunk.text), self.settings.request_timeout)
+        index = Utf16Index(chunk.text)
+        candidates = []
+        for match in matches:
+            # language-tool-python already moved `offset` to code points, not the length.
+            start = match.offset
+            end = index.to_code_points(index.to_utf16(start) + match.error_length)
+            candidates.append(_Candidate(chunk.start + start, chunk.start + end, match))
+        return candidates
+
+    # -- curation -----------------------------------------------------------------
+
+    def _findings(self, textmap: TextMap, candidates: list[_Candidate]) -> list[TextFinding]:
+        text = textmap.text
+        findings: list[TextFinding] = []
+        spelling: list[_Candidate] = []
+        for item in candidates:
+            match = item.match
+            if match.category in self.curation.disabled_categories:
+                continue
+            if match.rule_id in self._disabled:
+                continue
+            if is_spelling(match.category, match.rule_issue_type):
+                if not accepted_spelling(text, item.start, item.end, self.vocabulary):
+                    spelling.append(item)
+                continue
+            if _next_to_placeholder(textmap, item.start, item.end):
+                continue
+            findings.append(self._finding(item))
+        repeats = Counter(text[c.start : c.end] for c in spelling)
+        for item in spelling:
+            word = text[item.start : item.end]
+            note = ""
+            if repeats[word] >= TERM_REPEATS:
+                note = (f" '{word}' is used {repeats[word]} times here: if it is a term, "
+                        "add it to the vocabulary.")
+            elif likely_name(text, item.start, item.end):
+                note = f" '{word}' looks like a name: if it is one, add it to the vocabulary."
+            elif (parts := coinage(word)) is not None:
+                note = (f" '{word}' looks like a word built from known ones ({parts}): "
+                        "if it is right, add it to the vocabulary.")
+            findings.append(self._finding(item, demote_note=note))
+        return findings
+
+    def _finding(self, item: _Candidate, demote_note: str = "") -> TextFinding:
+        match = item.match
+        category, issue_type = match.category, match.rule_issue_type
+        severity = self.curation.severity(match.rule_id, category, issue_type)
+        if demote_note:
+            severity = Severity.SUGGESTION
+        return TextFinding(
+            rule=RULE_PREFIX + match.rule_id,
+            start=item.start,
+            end=item.end,
+            message=match.message + demote_note,
+            severity=severity,
+            category=category.lower(),
+            engine=ENGINE_NAME,
+            suggestions=tuple(match.replacements[: self.curation.max_suggestions]),
+            priority=self.curation.priority_of(category, issue_type),
+            extra=(("issue_type", issue_type), ("lt_category", category)),
+        )
+
+
+def _next_to_placeholder(textmap: TextMap, start: int, end: int) -> bool:
+    """True when only spaces separate the span from a placeholder (code LanguageTool cannot
+    see, e.g. "an `int`" read as "an Dummy0")."""
+    text = textmap.text
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    before = start
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    return (after < len(text) and textmap.touches_placeholder(after, after + 1)) or (
+        before > 0 and textmap.touches_placeholder(before - 1, before)
+    )
+
+
+def settings_from(section: Mapping[str, Any]) -> ServerSettings:
+    """ServerSettings from `[tool.proofer.languagetool]`."""
+    return ServerSettings.from_config(section)
