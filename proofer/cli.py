@@ -279,6 +279,30 @@ def rule_command(rule_id: Annotated[str, typer.Argument(help="Rule id or name.")
     raise _fail(f"unknown rule {rule_id!r}; `proofer rules` lists them")
 
 
+@app.command("setup-languagetool")
+def setup_languagetool_command(
+    force: Annotated[bool, typer.Option("--force", help="Fetch the jars again.")] = False,
+) -> None:
+    """Fetch the pinned LanguageTool from Maven Central into proofer's cache (once)."""
+    from proofer.engines.languagetool.install import ProvisionError, setup_maven
+
+    try:
+        installation, changed = setup_maven(force=force)
+    except ProvisionError as exc:
+        raise _fail(f"setup-languagetool: {exc}", ENGINE_FAILED) from None
+    state = "installed" if changed else "already installed"
+    typer.echo(f"LanguageTool {installation.version} {state} at {installation.path}")
+
+
+@app.command("doctor")
+def doctor_command() -> None:
+    """Show which engines can run here, their versions, Java's, and the paths used."""
+    from proofer.doctor import print_doctor
+
+    ready = print_doctor(_console())
+    raise typer.Exit(0 if ready else ENGINE_FAILED)
+
+
 def main() -> None:
     """Entry point: never show a traceback unless PROOFER_DEBUG is set."""
     try:
