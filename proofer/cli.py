@@ -303,6 +303,35 @@ def doctor_command() -> None:
     raise typer.Exit(0 if ready else ENGINE_FAILED)
 
 
+@app.command("stats")
+def stats_command(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories; - reads stdin.")],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help="Use this config file only.")
+    ] = None,
+) -> None:
+    """Words, sentences, reading time and readability scores of each document."""
+    from proofer.stats import document_stats, print_stats, stats_json
+
+    _choice(output_format, ("table", "json"), "--format")
+    try:
+        config = load_config(config_file)
+    except ConfigError as exc:
+        raise _fail(f"config error: {exc}") from None
+    discovery = discover(paths, config.include, config.exclude)
+    documents, read_errors = read_documents(discovery.files, config)
+    for error in [*discovery.errors, *read_errors]:
+        _console(stderr=True).print(f"proofer: {error}", markup=False)
+    items = [document_stats(d) for d in documents]
+    if output_format == "json":
+        sys.stdout.write(stats_json(items))
+    else:
+        print_stats(_console(), items)
+    if not documents:
+        raise typer.Exit(USAGE_OR_INPUT)
+
+
 def main() -> None:
     """Entry point: never show a traceback unless PROOFER_DEBUG is set."""
     try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import regex
 
@@ -48,8 +48,10 @@ def sentence_ratio(
     exceptions: regex.Pattern[str] | None,
     indicators: Collection[str] = (),
     proper: Collection[str] = (),
+    canonical: Mapping[str, str] | None = None,
 ) -> float:
-    """Share of words whose case fits sentence case."""
+    """Share of words whose case fits sentence case; vocabulary terms (`canonical`,
+    keyed by lower case) must be written exactly as listed."""
     tokens = text.split()
     good = total = 0
     for index, token in enumerate(tokens):
@@ -57,6 +59,9 @@ def sentence_ratio(
         if not _LETTER.search(word):
             continue
         total += 1
+        if canonical and word.lower() in canonical:
+            good += int(word == canonical[word.lower()])
+            continue
         prev = tokens[index - 1] if index else ""
         first_part = word.split("-")[0]
         if index == 0:
@@ -76,7 +81,10 @@ def sentence_ratio(
 
 
 def title_ratio(
-    text: str, exceptions: regex.Pattern[str] | None, small: frozenset[str] = AP_SMALL
+    text: str,
+    exceptions: regex.Pattern[str] | None,
+    small: frozenset[str] = AP_SMALL,
+    canonical: Mapping[str, str] | None = None,
 ) -> float:
     """Share of words whose case fits title case."""
     words = [_core(t) for t in text.split()]
@@ -84,7 +92,9 @@ def title_ratio(
     good = 0
     for index, word in enumerate(words):
         edge = index in (0, len(words) - 1)
-        if _is_special(word) or is_exception(exceptions, word):
+        if canonical and word.lower() in canonical:
+            good += int(word == canonical[word.lower()])
+        elif _is_special(word) or is_exception(exceptions, word):
             good += 1
         elif word.lower() in small and not edge:
             good += int(word == word.lower())
@@ -158,3 +168,86 @@ def proper_nouns(texts: Sequence[str]) -> frozenset[str]:
             if word[:1].isupper() and not prev.endswith((".", "!", "?", ":")):
                 found.add(word)
     return frozenset(found)
+
+
+def _word_tokens(text: str, exception_terms: Sequence[str]) -> list[str]:
+    """Vale's wordsIn: exception terms first (they may hold spaces), then words."""
+    pattern = r"[\p{N}\p{L}*]+[^\s]*"
+    terms = sorted((t for t in exception_terms if t), key=len, reverse=True)
+    if terms:
+        pattern = r"\b(?:" + "|".join(terms) + r")\b|" + pattern
+    try:
+        return regex.findall(pattern, text)
+    except regex.error:
+        return regex.findall(r"[\p{N}\p{L}*]+[^\s]*", text)
+
+
+def _vale_expected(
+    words: Sequence[str], canonical: Mapping[str, str], indicators: Collection[str],
+    title: frozenset[str] | None,
+) -> list[str]:
+    """What Vale's case converters produce, word by word (title when `title` is given)."""
+    out = []
+    # The first word with a letter starts the sentence ("1. Parameter elimination").
+    first = next((i for i, w in enumerate(words) if _LETTER.search(w)), 0)
+    for index, word in enumerate(words):
+        prev = words[index - 1] if index else ""
+        if word.lower() in canonical:
+            out.append(canonical[word.lower()])
+        elif title is not None:
+            edge = index in (0, len(words) - 1)
+            core = _core(word).lower()
+            if core in title and not edge:
+                out.append(word.lower())
+            else:
+                out.append(word[:1].upper() + word[1:])
+        elif index == first or (prev and prev[-1] in indicators):
+            out.append(word[:1].upper() + word[1:].lower())
+        else:
+            out.append(word.lower())
+    return out
+
+
+def vale_sentence_ok(
+    text: str,
+    exceptions: regex.Pattern[str] | None,
+    exception_terms: Sequence[str],
+    canonical: Mapping[str, str],
+    indicators: Collection[str],
+    threshold: float,
+) -> bool:
+    """Vale's `$sentence`: enough words equal the sentence-cased form or an exception;
+    a first word that is not capitalised fails at once."""
+    words = _word_tokens(text, exception_terms)
+    if not words:
+        return True
+    expected = _vale_expected(words, canonical, indicators, None)
+    good = 0
+    for index, word in enumerate(words):
+        if word == expected[index] or is_exception(exceptions, word):
+            good += 1
+        elif index == 0 and word != word[:1].upper() + word[1:].lower():
+            return False
+    return good / len(words) >= threshold
+
+
+def vale_title_ok(
+    text: str,
+    exceptions: regex.Pattern[str] | None,
+    exception_terms: Sequence[str],
+    canonical: Mapping[str, str],
+    small: frozenset[str],
+    threshold: float,
+) -> bool:
+    """Vale's `$title`: enough words equal the title-cased form, an exception or are
+    all capitals."""
+    words = _word_tokens(text, exception_terms)
+    if not words:
+        return True
+    expected = _vale_expected(words, canonical, (), small)
+    good = sum(
+        1
+        for index, word in enumerate(words)
+        if word == expected[index] or is_exception(exceptions, word) or word == word.upper()
+    )
+    return good / len(words) >= threshold

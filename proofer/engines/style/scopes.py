@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from proofer.document import Document
 from proofer.engines.style.sentences import split_sentences
 from proofer.lines import LineIndex
+from proofer.textmap import SegmentKind
 
 # As in Vale: `text` is every block on its own, `summary` the prose of the whole file,
 # `paragraph` only plain paragraphs, and every block is split into sentences.
 _PARAGRAPH_KINDS = ("paragraph",)
 _SENTENCE_KINDS = ("paragraph", "list", "blockquote", "heading", "table")
 _SUMMARY_KINDS = ("paragraph", "list", "blockquote")
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 KNOWN_SCOPES = frozenset(
     {"text", "summary", "raw", "heading", "sentence", "paragraph", "list", "blockquote",
      "table", "table.header", "table.cell"}
@@ -59,11 +62,56 @@ class ScopeIndex:
         whole = self.document.source if unit.raw else self.document.textmap.text
         return whole[unit.start : unit.end]
 
-    def level(self, unit: Unit) -> int:
-        """Heading level of a heading unit."""
+    def text_with_code(self, unit: Unit) -> str:
+        """The unit's text with inline code masked by asterisks (as Vale masks it) instead
+        of placeholder words, so code never counts as a wrongly capitalised word."""
+        if unit.raw:
+            return self.text(unit)
+        textmap = self.document.textmap
+        parts = []
+        cursor = unit.start
+        for seg in textmap.overlapping(unit.start, unit.end):
+            if seg.kind is not SegmentKind.PLACEHOLDER:
+                continue
+            parts.append(textmap.text[cursor : seg.text_start])
+            code = self.document.source[seg.source_start : seg.source_end]
+            code = code.strip("`").strip() if code.startswith("`") else code
+            parts.append("*" * max(1, len(code)))
+            cursor = seg.text_end
+        parts.append(textmap.text[cursor : unit.end])
+        return "".join(parts)
+
+    def literal_part(self, start: int, end: int) -> tuple[int, int]:
+        """The first stretch of text[start:end] free of placeholders (inline code, URLs),
+        trimmed of spaces: where a whole-unit alert can be shown."""
+        text = self.document.textmap.text
+        for seg in self.document.textmap.overlapping(start, end):
+            if seg.kind is not SegmentKind.PLACEHOLDER:
+                continue
+            if seg.text_start > start and text[start : seg.text_start].strip():
+                end = seg.text_start
+                break
+            start = max(start, seg.text_end)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def _line_index(self) -> LineIndex:
         if self._lines is None:
             self._lines = LineIndex(self.document.source)
-        return heading_level(self.document, unit.start, self._lines)
+        return self._lines
+
+    def _is_header(self, unit: Unit) -> bool:
+        """True for a table cell in the row just above the |---| delimiter row."""
+        lines = self._line_index()
+        line = lines.position(self.document.textmap.to_source_offset(unit.start))[0]
+        return line < lines.line_count and bool(_DELIMITER_ROW.match(lines.line_text(line + 1)))
+
+    def level(self, unit: Unit) -> int:
+        """Heading level of a heading unit."""
+        return heading_level(self.document, unit.start, self._line_index())
 
     def _blocks(self, kinds: tuple[str, ...], scope: str) -> list[Unit]:
         return [
@@ -105,8 +153,11 @@ class ScopeIndex:
             return self.sentences()
         if scope == "paragraph":
             return self._blocks(_PARAGRAPH_KINDS, scope)
-        if scope.startswith("table"):
+        if scope == "table":
             return self._blocks(("table",), scope)
+        if scope in ("table.header", "table.cell"):
+            header = scope == "table.header"
+            return [u for u in self._blocks(("table",), scope) if self._is_header(u) == header]
         if scope in ("heading", "list", "blockquote"):
             return self._blocks((scope,), scope)
         if scope.startswith("heading.h") and scope[-1].isdigit():

@@ -57,7 +57,7 @@ def vale_builtin_rules(vocab: Vocabulary) -> list[StyleRule]:
         from_vale(
             "Vale.Repetition",
             {"extends": "repetition", "message": "'%s' is repeated!", "level": "error",
-             "alpha": True, "tokens": [r"[^\s]+"]},
+             "ignorecase": True, "alpha": True, "tokens": [r"[^\s.!?]+"]},
             VALE_STYLE,
         )
     ]

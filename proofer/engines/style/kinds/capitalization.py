@@ -14,10 +14,10 @@ from proofer.engines.style.casing import (
     CHICAGO_SMALL,
     heading_style,
     proper_nouns,
-    sentence_ratio,
-    title_ratio,
     to_sentence_case,
     to_title_case,
+    vale_sentence_ok,
+    vale_title_ok,
 )
 from proofer.engines.style.regex_dialect import compile_vale, is_exception
 from proofer.engines.style.rule import StyleRule
@@ -35,13 +35,24 @@ class Capitalization:
         if not self.match.startswith("$"):
             self.pattern = compile_vale(self.match)
 
+    def _terms(self, ctx: RunContext) -> list[str]:
+        terms = [str(t) for t in self.rule.body.get("exceptions") or []]
+        if self.rule.body.get("vocab", True):
+            terms.extend(ctx.accepted)
+        return terms
+
     def _check(self, text: str, ctx: RunContext) -> tuple[bool, str]:
         exceptions = ctx.exceptions(self.rule)
+        terms = self._terms(ctx)
+        # Plain exception and vocabulary terms: their spelling is the expected one.
+        canonical = {t.lower(): t for t in terms if t.replace("-", "").isalnum()}
         if self.match == "$title":
-            ok = title_ratio(text, exceptions, self.small) >= self.threshold
+            ok = vale_title_ok(text, exceptions, terms, canonical, self.small, self.threshold)
             return ok, to_title_case(text, self.small)
         if self.match == "$sentence":
-            ok = sentence_ratio(text, exceptions, self.indicators) >= self.threshold
+            ok = vale_sentence_ok(
+                text, exceptions, terms, canonical, self.indicators, self.threshold
+            )
             return ok, to_sentence_case(text)
         if self.match == "$lower":
             return text == text.lower(), text.lower()
@@ -55,14 +66,20 @@ class Capitalization:
             yield from self._consistent(ctx)
             return
         for unit in ctx.units(self.rule):
-            text = ctx.text(unit)
+            text = ctx.scopes.text_with_code(unit)
             ok, expected = self._check(text, ctx)
             if ok:
                 continue
             suggestions = (expected,) if self.rule.origin == "proofer" and expected != text else ()
+            start, end = (unit.start, unit.end) if unit.raw else ctx.scopes.literal_part(
+                unit.start, unit.end
+            )
+            if start >= end:
+                continue
+            if (start, end) != (unit.start, unit.end):
+                suggestions = ()
             yield Alert(
-                unit.start, unit.end, format_message(self.rule.message, text), suggestions,
-                unit.raw,
+                start, end, format_message(self.rule.message, text), suggestions, unit.raw
             )
 
     def _consistent(self, ctx: RunContext) -> Iterator[Alert]:

@@ -47,12 +47,13 @@ class Metric:
             return
         value = evaluate(self.formula, variables)
         if check_condition(self.condition, value):
-            first = ctx.scopes.document.textmap.blocks[0]
-            text = ctx.scopes.document.textmap.text
-            end = first.text_start
-            while end < first.text_end and not text[end].isspace():
+            # Like Vale, a document-wide alert sits at the start of the file.
+            source = ctx.scopes.document.source
+            end = 0
+            while end < len(source) and not source[end].isspace():
                 end += 1
-            yield Alert(first.text_start, end, format_message(self.rule.message, f"{value:.2f}"))
+            message = format_message(self.rule.message, f"{value:.2f}")
+            yield Alert(0, max(end, min(1, len(source))), message, raw=True)
 
 
 _NAMES = (
