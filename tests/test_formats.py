@@ -12,9 +12,17 @@ import pytest
 from conftest import shared_path
 from typer.testing import CliRunner
 
+from proofer.catalog import RuleCatalog
 from proofer.cli import app
+from proofer.config import Config
+from proofer.engines.spacy.engine import SpacyEngine
+from proofer.finding import Finding, Severity
+from proofer.fingerprint import stamp_fingerprints
+from proofer.pipeline import FileResult, RunResult, check_documents, read_documents
 from proofer.report import MACHINE_FORMATS
+from proofer.report.context import ReportContext
 from proofer.report.github import escape_data, escape_property
+from proofer.sources import InputError, discover
 
 DOC = (
     "# Notes\n\n"
@@ -203,11 +211,29 @@ def test_gitlab_code_quality_fields(drafts: Path) -> None:
     assert not out.startswith("\ufeff")
 
 
-@pytest.mark.parametrize("fmt", sorted(MACHINE_FORMATS))
-def test_two_runs_are_byte_identical(drafts: Path, fmt: str) -> None:
-    first = _check("--format", fmt, "docs")
-    second = _check("--format", fmt, "docs")
-    assert first[1] and first[1] == second[1]
+def _render_all(docs: Path, catalog: RuleCatalog, engine: SpacyEngine) -> dict[str, str]:
+    """Every machine format of one fresh run over `docs` (the engine's model is shared)."""
+    documents, errors = read_documents(discover([str(docs)]).files, Config())
+    assert not errors
+    result = check_documents(documents, [engine], Config(), catalog)
+    stamp_fingerprints(result)
+    context = ReportContext(result, catalog, Severity.SUGGESTION, "error", 1, "0.0.0")
+    return {name: render(context) for name, render in MACHINE_FORMATS.items()}
+
+
+def test_two_runs_are_byte_identical_in_every_format(
+    drafts: Path, catalog: RuleCatalog, spacy_engine: SpacyEngine
+) -> None:
+    first = _render_all(drafts, catalog, spacy_engine)
+    second = _render_all(drafts, catalog, spacy_engine)
+    assert set(first) >= {"sarif", "github", "rdjson", "junit", "gitlab", "checkstyle", "json"}
+    for name, text in first.items():
+        assert "PF-GRAMMAR-ITS-POSSESSIVE" in text, name
+        assert text == second[name], name
+
+
+def test_two_cli_runs_are_byte_identical(drafts: Path) -> None:
+    assert _check("--format", "sarif", "docs")[1] == _check("--format", "sarif", "docs")[1]
 
 
 def test_output_file_gets_the_report_and_the_summary_still_prints(drafts: Path) -> None:
@@ -246,3 +272,57 @@ def test_min_level_hides_findings_but_fail_level_decides_the_exit(in_tmp: Path) 
     code, out, _ = _check("--format", "json", "--min-level", "warning", "a.md")
     assert (code, len(json.loads(out)["findings"])) == (0, 1)
     assert _check("--format", "json", "--fail-level", "warning", "a.md")[0] == 1
+
+
+def _synthetic_context(catalog: RuleCatalog) -> ReportContext:
+    """Dynamic LanguageTool and directive rules, a multi-line span, an unreadable file and a
+    failed engine: the cases a real spaCy run does not produce."""
+    source = "Intro with teh typo.\n\nA span that\ncrosses a line.\n"
+    start = source.index("teh")
+    span = source.index("that")
+    findings = [
+        Finding("LT.MORFOLOGIK_RULE_EN_US", start, start + 3, "Possible spelling mistake.",
+                Severity.ERROR, "typos", "languagetool", ("the", "ten")),
+        Finding("PF-DIRECTIVE-UNUSED", 0, 5, "This comment suppresses nothing.",
+                Severity.SUGGESTION, "directives", "proofer"),
+        Finding("LT.SOME_RULE[2]", span, span + 12, "Multi-line: a, b.", Severity.WARNING,
+                "grammar", "languagetool", ("x",), safe_fix=False),
+    ]
+    result = RunResult(
+        files=[FileResult("docs/x.md", source, findings)],
+        input_errors=[InputError("docs/bad.md", "not valid UTF-8 (byte 3)")],
+        engine_errors=["languagetool: could not start"],
+        engines=("spacy",),
+    )
+    return ReportContext(result, catalog, Severity.SUGGESTION, "error", 3, "0.0.0")
+
+
+def test_synthetic_edge_cases_stay_valid(catalog: RuleCatalog) -> None:
+    context = _synthetic_context(catalog)
+    sarif = json.loads(MACHINE_FORMATS["sarif"](context))
+    errors = list(_validator(shared_path("schemas", "sarif-schema-2.1.0.json")).iter_errors(sarif))
+    assert not errors, errors[0].message
+    run = sarif["runs"][0]
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    assert rules["LT.MORFOLOGIK_RULE_EN_US"]["helpUri"].endswith(
+        "/rule/show/MORFOLOGIK_RULE_EN_US?lang=en"
+    )
+    assert "LanguageTool rule SOME_RULE[2]" in rules["LT.SOME_RULE[2]"]["shortDescription"]["text"]
+    assert run["invocations"][0]["executionSuccessful"] is False
+    multi = next(r for r in run["results"] if r["ruleId"] == "LT.SOME_RULE[2]")
+    assert "fixes" not in multi  # not safe to apply
+    assert multi["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 3, "startColumn": 8, "endLine": 4, "endColumn": 8,
+    }
+    rdjson = json.loads(MACHINE_FORMATS["rdjson"](context))
+    errors = list(_validator(shared_path("schemas", "rdjson", "DiagnosticResult.json"))
+                  .iter_errors(rdjson))
+    assert not errors, errors[0].message
+    github = MACHINE_FORMATS["github"](context).splitlines()
+    assert all(GITHUB_LINE.match(line) for line in github)
+    assert "line=3,endLine=4,title=LT.SOME_RULE[2]::Multi-line: a, b." in github[-1]
+    ET.fromstring(MACHINE_FORMATS["checkstyle"](context))
+    junit = MACHINE_FORMATS["junit"](context)
+    assert len(ET.fromstring(junit).findall("testsuite/testcase/error")) == 2
+    xmlschema = pytest.importorskip("xmlschema")
+    xmlschema.XMLSchema(str(shared_path("schemas", "junit.xsd"))).validate(junit)
