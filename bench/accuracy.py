@@ -20,26 +20,26 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from datasets import (  # noqa: E402
+from datasets import (
     DEFAULT_SHARED,
     MissingData,
     load_go_blog,
     load_jfleg,
     load_labelled,
 )
-from metrics import f_beta, rate  # noqa: E402
+from metrics import f_beta, rate
 
-from proofer.catalog import RuleCatalog  # noqa: E402
-from proofer.config import Config, load_config  # noqa: E402
-from proofer.document import Document  # noqa: E402
-from proofer.engines.base import Engine  # noqa: E402
-from proofer.engines.factory import EngineSetup, build_engines  # noqa: E402
-from proofer.finding import Finding, Severity  # noqa: E402
-from proofer.markup.markdown import build_parser, parse_markdown  # noqa: E402
-from proofer.markup.plaintext import parse_plaintext  # noqa: E402
-from proofer.pipeline import check_documents  # noqa: E402
-from proofer.rulebook import load_rules  # noqa: E402
-from proofer.textmap import SegmentKind  # noqa: E402
+from proofer.catalog import RuleCatalog
+from proofer.config import Config, load_config
+from proofer.document import Document
+from proofer.engines.base import Engine
+from proofer.engines.factory import EngineSetup, build_engines
+from proofer.finding import Finding, Severity
+from proofer.markup.markdown import build_parser, parse_markdown
+from proofer.markup.plaintext import parse_plaintext
+from proofer.pipeline import check_documents
+from proofer.rulebook import load_rules
+from proofer.textmap import SegmentKind
 
 Checker = Callable[[list[Document]], dict[str, list[Finding]]]
 

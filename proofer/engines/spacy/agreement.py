@@ -71,6 +71,8 @@ def subject_number(subject: Token) -> str | None:
         return None
     if lower in _SINGULAR_OF_HEADS and _has_of(subject):
         return SINGULAR
+    if not subject.is_lower or not _determined(subject):
+        return None
     if subject.tag_ == "NNS" and lower not in _INVARIANT_PLURALS and lower != subject.lemma_:
         return PLURAL
     if subject.tag_ == "NN" and subject.lemma_ not in _COLLECTIVE and not lower.endswith("s"):
@@ -100,7 +102,9 @@ def agreement_mismatch(verb: Token) -> bool:
     if _in_exempt_clause(verb):
         return False
     subject = clause_subject(verb)
-    if subject is None:
+    if subject is None or any(t.is_punct for t in verb.doc[subject.i : verb.i]):
+        return False
+    if verb.tag_ == "VB" and not _bare_clause_subject(subject, verb):
         return False
     wanted, shown = subject_number(subject), verb_number(verb)
     if wanted is None or shown is None or wanted == shown:
@@ -129,6 +133,19 @@ def agreeing_form(verb: Token) -> str:
     return verb.lemma_ or verb.text
 
 
+def _bare_clause_subject(subject: Token, verb: Token) -> bool:
+    """A base-form verb right after a subject that opens its clause ("my brother go")."""
+    if verb.dep_ != "ROOT" or verb.i != subject.i + 1:
+        return False
+    start = subject.left_edge.i
+    return start == verb.sent.start or verb.doc[start - 1].pos_ not in ("ADP", "VERB", "SCONJ")
+
+
+def _determined(noun: Token) -> bool:
+    """The noun has a determiner or possessive ("the answers", "my brother")."""
+    return any(c.dep_ in ("det", "poss") for c in noun.children)
+
+
 def _has_of(token: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
@@ -141,7 +158,7 @@ def _in_exempt_clause(verb: Token) -> bool:
            for c in head.children):
         return True
     governor = head.head
-    if governor is not head and governor.lemma_ in _CAUSATIVES | _SUBJUNCTIVE_TRIGGERS:
+    if governor.i != head.i and governor.lemma_ in _CAUSATIVES | _SUBJUNCTIVE_TRIGGERS:
         return True
     sentence = verb.sent
     return sentence.text.rstrip().endswith("?")

@@ -174,6 +174,11 @@ def _all(ctx: MatchContext, arg: Any) -> bool:
     return all(check_condition(spec, ctx) for spec in arg)
 
 
+def _any(ctx: MatchContext, arg: Any) -> bool:
+    """At least one condition in the list holds."""
+    return any(check_condition(spec, ctx) for spec in arg)
+
+
 def _not(ctx: MatchContext, arg: Any) -> bool:
     """The condition does not hold."""
     return not check_condition(arg, ctx)
@@ -224,7 +229,10 @@ def _head_is(ctx: MatchContext, arg: Any) -> bool:
 def _agreement_mismatch(ctx: MatchContext, arg: Any) -> bool:
     index, _ = _token_arg(arg)
     tok = ctx.token(index)
-    return tok is not None and agreement.agreement_mismatch(tok)
+    if tok is None or not agreement.agreement_mismatch(tok):
+        return False
+    subject = agreement.clause_subject(tok)
+    return subject is not None and not any(t.i in ctx.placeholders for t in subject.subtree)
 
 
 CONDITIONS: Mapping[str, Condition] = {
@@ -250,6 +258,7 @@ CONDITIONS: Mapping[str, Condition] = {
     "head_is": _head_is,
     "verb_base_form": _verb_base_form,
     "all": _all,
+    "any_of": _any,
     "not": _not,
 }
 

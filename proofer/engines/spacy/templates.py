@@ -31,6 +31,20 @@ _PLURAL_DETERMINERS = {"this": "these", "that": "those", "these": "these", "thos
 _SINGULAR_DETERMINERS = {"these": "this", "those": "that", "this": "this", "that": "that"}
 
 
+# Commonly confused words: the other member of the pair, keeping the inflection.
+_SWAPS = {
+    "affect": "effect", "affects": "effects", "affected": "effected", "affecting": "effecting",
+    "loose": "lose", "looses": "loses", "loosing": "losing",
+    "principle": "principal", "principles": "principals",
+}
+_SWAPS.update({v: k for k, v in list(_SWAPS.items()) if k not in ("loose", "looses", "loosing")})
+_SWAPS.update({"i": "me", "i.": "me."})  # "for you and I." ("I." is one token)
+
+
+def _swap(token: Token) -> str:
+    return _SWAPS.get(token.lower_, token.text)
+
+
 def _det_number(token: Token, table: Mapping[str, str]) -> str:
     return table.get(token.lower_, token.text)
 
@@ -48,6 +62,7 @@ FILTERS: Mapping[str, Callable[[Token], str]] = {
     "singular": lambda t: _inflect(t, "NN"),
     "article": _article,
     "agree": agreeing_form,
+    "swap": _swap,
     "det_plural": lambda t: _det_number(t, _PLURAL_DETERMINERS),
     "det_singular": lambda t: _det_number(t, _SINGULAR_DETERMINERS),
 }
@@ -90,6 +105,8 @@ def render(template: str, ctx: MatchContext) -> str | None:
 
 def match_case(suggestion: str, original: str) -> str:
     """Capitalise the suggestion's first letter when the original text starts with one."""
+    if re.match(r"I(?![A-Za-z])", original):  # the pronoun "I" is capital mid-sentence too
+        return suggestion
     if original[:1].isupper() and suggestion[:1].islower():
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
