@@ -150,3 +150,17 @@ def test_missing_style_is_an_engine_error(nlp: Language) -> None:
     engine = StyleEngine(config, RuleCatalog(), [], lambda: nlp)
     with pytest.raises(EngineError, match="Nope"):
         engine.check_document(parse_markdown("x.md", "Text.\n"))
+
+
+def test_token_ignores(tmp_path: Path, nlp: Language) -> None:
+    (tmp_path / ".vale.ini").write_text(
+        f"StylesPath = {FIXTURES / 'styles'}\n\n[*.md]\nBasedOnStyles = Acme\n"
+        r"TokenIgnores = (\{\{<[^>]+>\}\}), \bNASA\b" "\n",
+        encoding="utf-8",
+    )
+    draft = tmp_path / "a.md"
+    draft.write_text("NASA and ESA see {{< ref WHO >}} here.\n", encoding="utf-8")
+    engine = StyleEngine(Config(), RuleCatalog(), [], lambda: nlp)
+    document = parse_markdown(str(draft), draft.read_text(encoding="utf-8"))
+    found = [document.textmap.text[f.start : f.end] for f in engine.check_document(document)]
+    assert found == ["ESA"]

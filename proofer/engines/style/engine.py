@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,7 +17,7 @@ from proofer.document import Document
 from proofer.engines.base import EngineError
 from proofer.engines.style.base import Alert, Checker, RunContext
 from proofer.engines.style.kinds import KINDS
-from proofer.engines.style.regex_dialect import ValeRegexError
+from proofer.engines.style.regex_dialect import ValeRegexError, compile_vale
 from proofer.engines.style.rule import StyleRule, StyleRuleError, from_builtin
 from proofer.engines.style.scopes import ScopeIndex
 from proofer.engines.style.styles import (
@@ -50,6 +51,7 @@ class _Plan:
     rules: tuple[StyleRule, ...]
     vocab: Vocabulary
     min_level: Severity
+    token_ignores: tuple[regex.Pattern[str], ...] = ()
 
 
 class StyleEngine:
@@ -99,7 +101,9 @@ class StyleEngine:
         directory = find_style(name, search)
         if directory is None:
             where = ", ".join(str(p) for p in search) or "(no StylesPath)"
-            raise EngineError(f"style {name!r} not found in {where}")
+            raise EngineError(
+                f"style {name!r} not found in {where} (for a Vale package, run `vale sync`)"
+            )
         if directory not in self._styles:
             try:
                 self._styles[directory] = load_style(directory)
@@ -137,7 +141,11 @@ class StyleEngine:
             rules.append(vale_avoid(vocab))
             self._catalog.add_names(["Vale.Avoid"])
         rules = self._apply_levels(rules, settings.rule_levels, search)
-        plan = _Plan((*self._builtin, *rules), vocab, settings.min_level)
+        try:
+            ignores = tuple(compile_vale(p) for p in settings.token_ignores)
+        except ValeRegexError as exc:
+            raise EngineError(f"{ini}: TokenIgnores: {exc}") from None
+        plan = _Plan((*self._builtin, *rules), vocab, settings.min_level, ignores)
         self._plans[key] = plan
         return plan
 
@@ -163,7 +171,10 @@ class StyleEngine:
 
     # -- checking ---------------------------------------------------------------
     def _parse(self, texts: Sequence[str]) -> list[Doc]:
-        return list(self._nlp().pipe(texts, batch_size=64))
+        nlp = self._nlp()
+        # Sequences read tags and dependencies only; lemmas are not needed.
+        skip = [name for name in ("lemmatizer",) if name in nlp.pipe_names]
+        return list(nlp.pipe(texts, batch_size=64, disable=skip))
 
     def check(self, documents: list[Document]) -> dict[str, list[TextFinding]]:
         return {d.path: self.check_document(d) for d in documents}
@@ -172,11 +183,18 @@ class StyleEngine:
         """Findings of every rule in force for one document."""
         plan = self.plan(document)
         ctx = RunContext(ScopeIndex(document), plan.vocab.accept, self._parse)
+        text = document.textmap.text
+        ignored = [m.span() for p in plan.token_ignores for m in p.finditer(text)]
         findings: list[TextFinding] = []
         for rule in plan.rules:
             if rule.origin == "vale" and not rule.level.at_least(plan.min_level):
                 continue
             alerts = list(self.checker(rule).run(ctx))
+            if ignored:
+                alerts = [
+                    a for a in alerts
+                    if a.raw or not any(a.start < e and s < a.end for s, e in ignored)
+                ]
             if rule.limit:
                 alerts = alerts[: rule.limit]
             findings.extend(self._finding(rule, alert, plan.vocab, ctx) for alert in alerts)

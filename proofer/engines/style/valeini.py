@@ -25,6 +25,7 @@ class ValeSection:
     glob: str
     based_on: tuple[str, ...] = ()
     rules: tuple[tuple[str, str], ...] = ()
+    token_ignores: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class FileSettings:
     rule_levels: dict[str, str] = field(default_factory=dict)
     min_level: Severity = Severity.SUGGESTION
     key: tuple[str, ...] = ()
+    token_ignores: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,15 +51,19 @@ class ValeConfig:
         """Styles and rule levels of every section whose glob matches `file`, in order."""
         styles: list[str] = []
         levels: dict[str, str] = {}
+        ignores: list[str] = []
         matched = []
         for section in self.sections:
             if not glob_matches(section.glob, file):
                 continue
             matched.append(section.glob)
             styles.extend(s for s in section.based_on if s not in styles)
+            ignores.extend(section.token_ignores)
             for rule, value in section.rules:
                 levels[rule] = value
-        return FileSettings(tuple(styles), levels, self.min_level, tuple(matched))
+        return FileSettings(
+            tuple(styles), levels, self.min_level, tuple(matched), tuple(ignores)
+        )
 
 
 def expand_braces(glob: str) -> list[str]:
@@ -94,6 +100,29 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split(",") if v.strip())
 
 
+def split_patterns(value: str) -> tuple[str, ...]:
+    """TokenIgnores: comma-separated patterns; commas inside () [] {} belong to a pattern."""
+    parts, depth, current, escaped = [], 0, [], False
+    for char in value:
+        if escaped:
+            current.append(char)
+            escaped = False
+            continue
+        if char == "\\":
+            escaped = True
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth = max(0, depth - 1)
+        elif char == "," and depth == 0:
+            parts.append("".join(current).strip())
+            current = []
+            continue
+        current.append(char)
+    parts.append("".join(current).strip())
+    return tuple(p for p in parts if p)
+
+
 def read_vale_ini(path: Path) -> ValeConfig:
     """Parse a .vale.ini; keys before the first section are the core settings."""
     parser = configparser.ConfigParser(
@@ -120,7 +149,14 @@ def read_vale_ini(path: Path) -> ValeConfig:
             for key, value in items.items()
             if "." in key and key[0].isalpha() and not key.startswith("BlockIgnores")
         )
-        sections.append(ValeSection(name, _split(items.get("BasedOnStyles", "")), rules))
+        sections.append(
+            ValeSection(
+                name,
+                _split(items.get("BasedOnStyles", "")),
+                rules,
+                split_patterns(items.get("TokenIgnores", "")),
+            )
+        )
     return ValeConfig(
         path=path,
         styles_path=(path.parent / styles_path.strip()) if styles_path else None,

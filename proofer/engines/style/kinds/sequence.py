@@ -69,13 +69,25 @@ class SequenceRule:
     def __init__(self, rule: StyleRule) -> None:
         self.rule = rule
         ignorecase = bool(rule.body.get("ignorecase"))
-        self.specs = [_spec(t, ignorecase) for t in rule.body.get("tokens") or []]
+        tokens = rule.body.get("tokens") or []
+        self.specs = [_spec(t, ignorecase) for t in tokens]
         self.suggestions = action_suggestions(rule.body.get("action"))
+        # A sentence without a word for the first non-negated `pattern` cannot match, so
+        # it is not parsed at all (parsing is most of this kind's cost).
+        anchor = next(
+            (str(t["pattern"]) for t in tokens if t.get("pattern") and not t.get("negate")), None
+        )
+        self.prefilter = (
+            compile_vale(("(?i)" if ignorecase else "") + rf"(?<!\w)(?:{anchor})(?!\w)")
+            if anchor else None
+        )
 
     def run(self, ctx: RunContext) -> Iterator[Alert]:
         if not self.specs:
             return
         units = [u for u in ctx.units(self.rule) if not u.raw]
+        if self.prefilter is not None:
+            units = [u for u in units if self.prefilter.search(ctx.text(u))]
         for unit, doc in zip(units, ctx.docs(units), strict=False):
             index = 0
             while index < len(doc):
