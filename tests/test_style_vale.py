@@ -52,6 +52,31 @@ VALE_OUTPUT = {
 }
 
 
+# The same for docs/structure.md (lists, quotes, ordered lists, tables, code, front matter).
+VALE_STRUCTURE_OUTPUT = {
+    (5, 3, "Acme.Titles", "suggestion"),
+    (7, 1, "Acme.We", "warning"),
+    (7, 43, "Acme.We", "warning"),
+    (8, 5, "Acme.WordList", "warning"),
+    (10, 3, "Acme.We", "warning"),
+    (10, 12, "Acme.Doubled", "error"),
+    (10, 12, "Vale.Repetition", "error"),
+    (11, 13, "Acme.WordList", "warning"),
+    (11, 40, "Acme.WordList", "warning"),
+    (11, 49, "Acme.Adverbs", "suggestion"),
+    (13, 3, "Acme.We", "warning"),
+    (13, 26, "Acme.Adverbs", "suggestion"),
+    (15, 16, "Acme.WordList", "warning"),
+    (16, 25, "Acme.Acronyms", "suggestion"),
+    (18, 4, "Acme.Headings", "warning"),
+    (22, 11, "Acme.Acronyms", "suggestion"),
+    (22, 11, "Acme.Shouting", "suggestion"),
+    (25, 58, "Acme.Spelling", "warning"),
+    (33, 5, "Acme.Modal", "warning"),
+    (33, 27, "Acme.Exclaim", "error"),
+}
+
+
 @pytest.fixture(scope="module")
 def vale_engine(nlp: Language) -> StyleEngine:
     return StyleEngine(Config(), VALE_CATALOG, [], lambda: nlp)
@@ -79,6 +104,12 @@ def _vale_view(engine: StyleEngine, document: Document) -> list[Finding]:
 def test_draft_matches_vale(vale_engine: StyleEngine) -> None:
     document = _draft()
     assert _positions(document, _vale_view(vale_engine, document)) == VALE_OUTPUT
+
+
+def test_structured_draft_matches_vale(vale_engine: StyleEngine) -> None:
+    path = FIXTURES / "docs" / "structure.md"
+    document = parse_markdown(str(path), path.read_text(encoding="utf-8"))
+    assert _positions(document, _vale_view(vale_engine, document)) == VALE_STRUCTURE_OUTPUT
 
 
 def test_spans_and_messages_follow_vale(vale_engine: StyleEngine) -> None:
