@@ -94,10 +94,10 @@ def verb_number(verb: Token) -> str | None:
 
 def agreement_mismatch(verb: Token) -> bool:
     """True when `verb` clearly disagrees in number with its subject."""
-    if verb.tag_ not in ("VBZ", "VBP", "VBD", "VB") or verb.tag_ == "VBD" and verb.lower_ not in (
+    if verb.tag_ not in ("VBZ", "VBP", "VBD", "VB") or (verb.tag_ == "VBD" and verb.lower_ not in (
         "was",
         "were",
-    ):
+    )):
         return False
     if _in_exempt_clause(verb):
         return False
@@ -109,9 +109,8 @@ def agreement_mismatch(verb: Token) -> bool:
     wanted, shown = subject_number(subject), verb_number(verb)
     if wanted is None or shown is None or wanted == shown:
         return False
-    if subject.lower_ in ("i", "you") or verb.lower_ == "were" and wanted == SINGULAR:
-        return False  # "I have", "if it were" (subjunctive)
-    return True
+    # "I have", "you have", "if it were" (subjunctive) are fine.
+    return not (subject.lower_ in ("i", "you") or (verb.lower_ == "were" and wanted == SINGULAR))
 
 
 def agreeing_form(verb: Token) -> str:
@@ -154,7 +153,7 @@ def _in_exempt_clause(verb: Token) -> bool:
     head = verb.head if verb.dep_ in ("aux", "auxpass") else verb
     if verb.tag_ == "VB" and (head.dep_ != "ROOT" or any(c.dep_ == "aux" for c in head.children)):
         return True
-    if any(c.dep_ == "expl" or c.lower_ in ("that", "lest") and c.dep_ == "mark"
+    if any(c.dep_ == "expl" or (c.lower_ in ("that", "lest") and c.dep_ == "mark")
            for c in head.children):
         return True
     governor = head.head
