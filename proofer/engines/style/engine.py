@@ -220,6 +220,7 @@ class StyleEngine:
             suggestions=suggestions[:5],
             priority=rule.priority or DEFAULT_PRIORITY,
             source_offsets=alert.raw,
+            extra=(("link", rule.link),) if rule.link else (),
         )
 
     def close(self) -> None:
