@@ -19,6 +19,15 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("PROOFER_SHARED", REPO_ROOT.parent / "shared"))
 
 
+def pytest_report_header() -> list[str]:
+    """Show in every test log (CI's too) which LanguageTool and Java the tests run."""
+    from proofer.engines.languagetool.install import find_installation, java_version
+
+    found = find_installation()
+    where = f"{found.version} ({found.origin}, {found.path})" if found else "not provisioned"
+    return [f"LanguageTool: {where}; Java: {java_version() or 'not found'}"]
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     return load_pipeline()

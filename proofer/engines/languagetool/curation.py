@@ -3,6 +3,7 @@ the rules switched off (rules/languagetool.yaml, each decision with its reason).
 
 from __future__ import annotations
 
+import fnmatch
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -39,12 +40,13 @@ class Curation:
     max_suggestions: int = 5
 
     def severity(self, rule_id: str, category: str, issue_type: str) -> Severity:
-        """Rule, then category, then issue type, then the default."""
-        for table, key in (
-            (self.rules, rule_id),
-            (self.categories, category),
-            (self.issue_types, issue_type),
-        ):
+        """Rule (exact, then glob such as EN_COMPOUNDS_*), category, issue type, default."""
+        if rule_id in self.rules:
+            return self.rules[rule_id]
+        for pattern, level in self.rules.items():
+            if "*" in pattern and fnmatch.fnmatchcase(rule_id, pattern):
+                return level
+        for table, key in ((self.categories, category), (self.issue_types, issue_type)):
             if key in table:
                 return table[key]
         return self.default

@@ -27,7 +27,9 @@ from proofer.engines.languagetool.spelling import (
     Vocabulary,
     accepted_spelling,
     coinage,
+    is_code_like,
     likely_name,
+    next_token,
 )
 from proofer.engines.languagetool.text import Chunk, Utf16Index, chunk_text
 from proofer.finding import Severity, TextFinding
@@ -37,6 +39,8 @@ ENGINE_NAME = "languagetool"
 RULE_PREFIX = "LT."
 # An unknown word used this often in one file is a deliberate term, not a slip.
 TERM_REPEATS = 3
+# Rules that judge the next word's sound (a/an).
+ARTICLE_RULES = frozenset({"EN_A_VS_AN"})
 # Keep requests well under the server's maxTextLength (counted in UTF-16 units).
 CHUNK_MARGIN = 0.9
 
@@ -190,8 +194,9 @@ class LanguageToolEngine:
         self._connect()
         client = self._client
         assert client is not None
-        # The first check of a fresh JVM loads rules and dictionaries (seconds).
-        _with_timeout(lambda: client.check(WARM_UP_TEXT), self.settings.request_timeout)
+        # The first check of a fresh JVM loads rules and dictionaries (seconds): part of
+        # start-up, so it gets the start-up time limit, not the per-request one.
+        _with_timeout(lambda: client.check(WARM_UP_TEXT), self.settings.start_timeout)
 
     def _unreachable(self, error: Exception) -> str:
         return (
@@ -228,7 +233,7 @@ class LanguageToolEngine:
         self.server.kill()
         try:
             self.server.launch()
-            self._connect()
+            self._connect_and_warm_up()
         except (ServerError, _Unanswered) as exc:
             raise EngineError(f"LanguageTool could not be restarted: {exc}") from None
 
@@ -302,6 +307,8 @@ class LanguageToolEngine:
                 continue
             if _next_to_placeholder(textmap, item.start, item.end):
                 continue
+            if match.rule_id in ARTICLE_RULES and is_code_like(next_token(text, item.end)):
+                continue  # "a uint64", "an 8x8": the sound of code is anyone's guess
             findings.append(self._finding(item))
         repeats = Counter(text[c.start : c.end] for c in spelling)
         for item in spelling:

@@ -19,7 +19,7 @@ _WRAPPERS = "\"'“”‘’()[]{}<>,;:!?*_~`"
 _CODE_LIKE = (
     re.compile(r"[a-z][A-Z]"),  # camelCase, iPhone-style brands, GoLand
     re.compile(r"[A-Z]{2,}[a-z]+[A-Z]"),  # HTTPServer-like mixed identifiers
-    re.compile(r"^[A-Z][A-Z0-9_]+s?$"),  # ALLCAPS identifiers and acronyms (GODEBUG, URLs)
+    re.compile(r"^[A-Z][A-Z0-9_-]+s?$"),  # ALLCAPS identifiers, acronyms (GODEBUG, PCG-DXSM)
     re.compile(r"\w_|_\w"),  # snake_case
     re.compile(r"\d"),  # words with digits, versions (v1.2.3, x86, utf8)
     re.compile(r"[/\\]"),  # paths
@@ -114,9 +114,21 @@ def accepted_spelling(text: str, start: int, end: int, vocabulary: Vocabulary) -
     span = text[start:end]
     token = token_around(text, start, end)
     candidates = [span, token, *span.split()]
-    if any(vocabulary.accepts(word) for word in candidates):
+    if any(vocabulary.accepts(word) or is_code_like(word) for word in candidates):
         return True
-    return any(is_code_like(word) for word in candidates)
+    return "-" in token and all(
+        vocabulary.accepts(part) or _known(part) for part in token.split("-") if part
+    )
+
+
+def next_token(text: str, end: int) -> str:
+    """The whitespace-delimited token after position `end` (without wrapping punctuation)."""
+    position = end
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    if position >= len(text) or text[position].isspace():
+        return ""
+    return token_around(text, position, position)
 
 
 def at_sentence_start(text: str, start: int) -> bool:
@@ -124,7 +136,12 @@ def at_sentence_start(text: str, start: int) -> bool:
     position = start
     while position > 0 and text[position - 1] in "\"'“‘([*_ \t":
         position -= 1
-    return position == 0 or text[position - 1] in ".!?:\n"
+    if position == 0 or text[position - 1] == "\n":
+        return True
+    if text[position - 1] not in ".!?:":
+        return False
+    # "Gene M. Amdahl": a single capital before the period is an initial.
+    return re.search(r"(^|\s)[A-Z]\.$", text[max(0, position - 3) : position]) is None
 
 
 def likely_name(text: str, start: int, end: int) -> bool:
