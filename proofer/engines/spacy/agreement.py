@@ -8,6 +8,7 @@ that are not invariant ("news", "series"), singular count nouns that are not col
 
 from __future__ import annotations
 
+from lemminflect import getAllLemmas, getInflection
 from spacy.tokens import Token
 
 SINGULAR, PLURAL = "singular", "plural"
@@ -35,7 +36,14 @@ _COLLECTIVE = frozenset({
     "people", "cattle", "youth", "faculty", "personnel", "management", "clergy",
     "congress", "parliament", "senate", "media", "press", "data", "none", "all", "any",
     "most", "some", "more", "enough", "everyone", "everybody", "who", "which", "that",
-    "what", "whatever", "dozen", "hundred", "thousand", "million", "billion",
+    "what", "whatever", "dozen", "hundred", "thousand", "million", "billion", "fish",
+    "sheep", "deer", "aircraft", "species", "series", "offspring", "feedback", "proportion",
+    "part", "share", "amount", "quantity", "fraction", "handful", "collection", "assortment",
+    "mix", "mixture", "combination", "selection", "host", "array", "myriad", "pair",
+})
+_PREPOSITIONS = frozenset({
+    "after", "before", "with", "without", "for", "to", "from", "of", "about", "by", "like",
+    "than", "behind", "under", "over", "into", "onto", "upon", "at", "on", "in", "as",
 })
 _CAUSATIVES = frozenset({"let", "make", "help", "have", "see", "watch", "hear", "feel", "bid"})
 _SUBJUNCTIVE_TRIGGERS = frozenset({
@@ -76,8 +84,6 @@ def subject_number(subject: Token) -> str | None:
     if subject.tag_ == "NNS" and lower not in _INVARIANT_PLURALS and lower != subject.lemma_:
         return PLURAL
     if subject.tag_ == "NN" and subject.lemma_ not in _COLLECTIVE and not lower.endswith("s"):
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
-            return None  # "a range of tools are" is accepted usage
         return SINGULAR
     return None
 
@@ -102,15 +108,16 @@ def agreement_mismatch(verb: Token) -> bool:
     if _in_exempt_clause(verb):
         return False
     subject = clause_subject(verb)
-    if subject is None or any(t.is_punct for t in verb.doc[subject.i : verb.i]):
+    if subject is None or not _plain_subject(subject, verb):
         return False
     if verb.tag_ == "VB" and not _bare_clause_subject(subject, verb):
         return False
     wanted, shown = subject_number(subject), verb_number(verb)
     if wanted is None or shown is None or wanted == shown:
         return False
-    # "I have", "you have", "if it were" (subjunctive) are fine.
-    return not (subject.lower_ in ("i", "you") or (verb.lower_ == "were" and wanted == SINGULAR))
+    if verb.lower_ == "were" and wanted == SINGULAR and _irrealis(verb):
+        return False  # "if it were", "I wish he were", "as it were"
+    return subject.lower_ not in ("i", "you")  # "I have", "you have" are fine
 
 
 def agreeing_form(verb: Token) -> str:
@@ -123,13 +130,47 @@ def agreeing_form(verb: Token) -> str:
     if wanted == SINGULAR:
         if lower in singular:
             return singular[lower]
-        from lemminflect import getInflection
-
         forms = getInflection(verb.lemma_ or lower, tag="VBZ")
         return forms[0] if forms else verb.text
     if lower in plural:
         return plural[lower]
     return verb.lemma_ or verb.text
+
+
+def _irrealis(verb: Token) -> bool:
+    """An "if", "wish", "as if" or "though" earlier in the sentence: "were" may be subjunctive."""
+    before = verb.doc[verb.sent.start : verb.i]
+    return any(t.lower_ in ("if", "wish", "wished", "though", "as", "suppose", "imagine")
+               for t in before)
+
+
+def _plain_subject(subject: Token, verb: Token) -> bool:
+    """Subject and verb are cleanly adjacent: nothing between them but the subject's own
+    modifiers (and adverbs), no punctuation, no coordination before the subject, and no
+    noun/verb ambiguity ("the second matches requests")."""
+    between = verb.doc[subject.i + 1 : verb.i]
+    if len(between) > 8 or any(t.is_punct or t.pos_ == "VERB" for t in between):
+        return False
+    subtree = {t.i for t in subject.subtree}
+    if any(t.i not in subtree and t.pos_ not in ("ADV", "PART", "AUX") for t in between):
+        return False
+    start = subject.left_edge.i
+    if start > verb.sent.start and (
+        verb.doc[start - 1].pos_ == "CCONJ"
+        or (subject.pos_ == "PRON" and verb.doc[start - 1].lower_ in _PREPOSITIONS)
+    ):
+        return False  # "Go 1 and every release after it have ..."
+    head = verb.head if verb.dep_ in ("aux", "auxpass") else verb
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
+        return False  # "As an example consider ..."
+    if subject.left_edge.pos_ not in ("DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM"):
+        return False
+    # "the second matches requests": an -s word that is also a plural noun is ambiguous.
+    return not (
+        verb.tag_ == "VBZ"
+        and verb.lower_ not in ("is", "was", "has", "does")
+        and getAllLemmas(verb.lower_, upos="NOUN")
+    )
 
 
 def _bare_clause_subject(subject: Token, verb: Token) -> bool:
