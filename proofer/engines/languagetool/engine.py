@@ -143,7 +143,6 @@ class LanguageToolEngine:
         self._client: LanguageTool | None = None
         self._startup: _Background | None = None
         self.restarts = 0
-        self.version: str | None = None
         self._limit = max(1000, int(settings.max_text_length * CHUNK_MARGIN))
         self._open()
 
@@ -163,7 +162,10 @@ class LanguageToolEngine:
             except _Unanswered as exc:
                 raise EngineError(self._unreachable(exc)) from None
             return
-        self.server.launch()
+        try:
+            self.server.launch()
+        except ServerError as exc:
+            raise EngineError(f"LanguageTool could not start: {exc}") from None
         self._startup = _Background(self._connect_and_warm_up)
 
     def _ready(self) -> None:
@@ -171,7 +173,9 @@ class LanguageToolEngine:
         startup, self._startup = self._startup, None
         if startup is None:
             return
-        budget = self.settings.start_timeout + self.settings.request_timeout
+        # Waiting, connecting and warming up each have start_timeout: the thread is over
+        # by then, so a retry never races it.
+        budget = 3 * self.settings.start_timeout + 5
         try:
             startup.result(budget)
             return

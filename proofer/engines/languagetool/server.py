@@ -22,9 +22,14 @@ import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from proofer.engines.languagetool.install import SERVER_CLASS, Installation, java_executable
+from proofer.engines.languagetool.install import (
+    SERVER_CLASS,
+    Installation,
+    ProvisionError,
+    java_executable,
+)
 
 _PR_SET_PDEATHSIG = 1
 
@@ -156,8 +161,12 @@ class LocalServer:
         config = workdir / "server.properties"
         config.write_text(self.settings.properties(), encoding="utf-8")
         self.port = free_port()
+        try:
+            java = java_executable()
+        except ProvisionError as exc:
+            raise ServerError(str(exc)) from None
         command = [
-            java_executable(),
+            java,
             f"-Xmx{self.settings.heap}",
             # On 2 cores the serial collector halves start-up and warm-up time
             # (measured: ready 3-5 s and first check 5-6 s, against 5-11 s and 12-20 s).
@@ -168,20 +177,26 @@ class LocalServer:
             "--port", str(self.port),
             "--config", str(config),
         ]
-        on_main_thread = threading.current_thread() is threading.main_thread()
         self._started = time.monotonic()
         with (workdir / "server.log").open("wb") as log:
-            self._process = subprocess.Popen(
-                command,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                cwd=workdir,
-                # Own process group: a terminal Ctrl-C reaches proofer, which stops it.
-                start_new_session=True,
-                preexec_fn=_die_with_parent if sys.platform == "linux" and on_main_thread else None,
-            )
+            try:
+                self._process = self._popen(command, workdir, log)
+            except OSError as exc:
+                raise ServerError(f"cannot run {command[0]}: {exc.strerror or exc}") from None
         atexit.register(self.stop)
+
+    def _popen(self, command: list[str], workdir: Path, log: IO[bytes]) -> subprocess.Popen[bytes]:
+        on_main_thread = threading.current_thread() is threading.main_thread()
+        return subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=workdir,
+            # Own process group: a terminal Ctrl-C reaches proofer, which stops it.
+            start_new_session=True,
+            preexec_fn=_die_with_parent if sys.platform == "linux" and on_main_thread else None,
+        )
 
     def _wait_ready(self) -> None:
         deadline = self._started + self.settings.start_timeout
