@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from lemminflect import getAllInflections, getInflection, getLemma
+from lemminflect import getAllInflections, getAllLemmas, getInflection, getLemma
 from spacy.tokens import Doc, Token
 
 from proofer.engines.spacy import agreement
@@ -162,6 +162,21 @@ def _verb_s_form(ctx: MatchContext, arg: Any) -> bool:
     )
 
 
+def _known_plural(ctx: MatchContext, arg: Any) -> bool:
+    """The word is an inflected dictionary word ("options", "commits"), not a misspelling
+    ("succes") that only looks plural."""
+    index, _ = _token_arg(arg)
+    tok = ctx.token(index)
+    if tok is None:
+        return False
+    lemmas = [
+        lemma
+        for upos in ("NOUN", "VERB")
+        for lemma in getAllLemmas(tok.lower_, upos=upos).get(upos, ())
+    ]
+    return any(lemma != tok.lower_ for lemma in lemmas)
+
+
 def _verb_base_form(ctx: MatchContext, arg: Any) -> bool:
     """The word is also the base form of a known verb ("result", "aim"), whatever its tag."""
     index, _ = _token_arg(arg)
@@ -257,6 +272,7 @@ CONDITIONS: Mapping[str, Condition] = {
     "agreement_mismatch": _agreement_mismatch,
     "head_is": _head_is,
     "verb_base_form": _verb_base_form,
+    "known_plural": _known_plural,
     "all": _all,
     "any_of": _any,
     "not": _not,
