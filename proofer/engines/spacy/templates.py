@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from lemminflect import getInflection
+from lemminflect import getInflection, getLemma
 from spacy.tokens import Token
 
 from proofer.engines.spacy.agreement import agreeing_form
@@ -19,6 +19,9 @@ _FIELD = re.compile(rf"\{{({_INDEX})(?:\.\.({_INDEX}))?(?::([a-z_]+))?\}}")
 
 def _inflect(token: Token, tag: str) -> str:
     lemma = token.lemma_ if token.lemma_ and token.lemma_ != "-PRON-" else token.text
+    if tag.startswith("VB") and lemma.lower() == token.lower_:
+        # the tagger kept an inflected form as its own lemma ("will helps" read as VB)
+        lemma = getLemma(token.lower_, upos="VERB")[0]
     forms = getInflection(lemma, tag=tag)
     return forms[0] if forms else token.text
 
