@@ -37,9 +37,9 @@ _COLLECTIVE = frozenset({
     "congress", "parliament", "senate", "media", "press", "data", "none", "all", "any",
     "most", "some", "more", "enough", "everyone", "everybody", "who", "which", "that",
     "what", "whatever", "dozen", "hundred", "thousand", "million", "billion", "fish",
-    "sheep", "deer", "aircraft", "species", "series", "offspring", "feedback", "proportion",
-    "part", "share", "amount", "quantity", "fraction", "handful", "collection", "assortment",
-    "mix", "mixture", "combination", "selection", "host", "array", "myriad", "pair",
+    "sheep", "deer", "aircraft", "species", "offspring", "feedback", "proportion",
+    "part", "share", "amount", "quantity", "handful", "collection", "assortment",
+    "mix", "mixture", "combination", "selection", "host", "array", "myriad",
 })
 _PREPOSITIONS = frozenset({
     "after", "before", "with", "without", "for", "to", "from", "of", "about", "by", "like",
