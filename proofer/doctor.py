@@ -100,7 +100,7 @@ def print_doctor(console: Console) -> bool:
     table = Table(show_header=True, header_style="bold", box=None)
     table.add_column("")
     table.add_column("component")
-    table.add_column("version / path")
+    table.add_column("version / path", overflow="fold")
     for check in checks:
         table.add_row("[green]ok[/]" if check.ok else "[red]missing[/]", check.name, check.detail)
     console.print(table)
