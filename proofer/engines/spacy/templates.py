@@ -42,6 +42,7 @@ _SWAPS = {
 }
 _SWAPS.update({v: k for k, v in list(_SWAPS.items()) if k not in ("loose", "looses", "loosing")})
 _SWAPS.update({"i": "me", "i.": "me."})  # "for you and I." ("I." is one token)
+_SWAPS.update({"is": "are", "was": "were"})  # "there is many ..." -> "there are many ..."
 
 
 def _swap(token: Token) -> str:
