@@ -64,9 +64,11 @@ def test_large_file_is_refused_with_a_message(in_tmp: Path) -> None:
     assert len(report["findings"]) == 1
 
 
-def test_large_file_checked_when_limit_raised(in_tmp: Path) -> None:
+def test_file_size_limit_is_configurable(in_tmp: Path) -> None:
+    (in_tmp / "big.txt").write_text(("A plain line of prose here. " * 40 + "\n\n") * 3)
+    (in_tmp / ".proofer.toml").write_text("max-file-size = 1000\n")
+    assert "larger than the limit" in _status(_run("big.txt")[1])["big.txt"]
     (in_tmp / ".proofer.toml").write_text("max-file-size = 0\n")
-    (in_tmp / "big.txt").write_text(("A plain line of prose here. " * 40 + "\n\n") * 300)
     code, report, _ = _run("big.txt")
     assert code == 0
     assert _status(report) == {"big.txt": "checked"}
