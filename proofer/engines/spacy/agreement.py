@@ -14,7 +14,10 @@ from spacy.tokens import Token
 SINGULAR, PLURAL = "singular", "plural"
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_SINGULAR_PRONOUNS = frozenset({"he", "she", "it"})
+_SINGULAR_PRONOUNS = frozenset({
+    "he", "she", "it", "everyone", "everybody", "someone", "somebody", "nobody", "anyone",
+    "anybody", "everything", "something", "nothing", "anything",
+})
 _PLURAL_PRONOUNS = frozenset({"we", "they"})
 _SINGULAR_OF_HEADS = frozenset({"one", "each", "every"})
 _INVARIANT_PLURALS = frozenset({
@@ -35,7 +38,7 @@ _COLLECTIVE = frozenset({
     "portion", "range", "variety", "kind", "sort", "type", "set", "pair", "series",
     "people", "cattle", "youth", "faculty", "personnel", "management", "clergy",
     "congress", "parliament", "senate", "media", "press", "data", "none", "all", "any",
-    "most", "some", "more", "enough", "everyone", "everybody", "who", "which", "that",
+    "most", "some", "more", "enough", "who", "which", "that",
     "what", "whatever", "dozen", "hundred", "thousand", "million", "billion", "fish",
     "sheep", "deer", "aircraft", "species", "offspring", "feedback", "proportion",
     "part", "share", "amount", "quantity", "handful", "collection", "assortment",
@@ -165,11 +168,13 @@ def _plain_subject(subject: Token, verb: Token) -> bool:
         return False  # "As an example consider ..."
     if subject.left_edge.pos_ not in ("DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM"):
         return False
-    # "the second matches requests": an -s word that is also a plural noun is ambiguous.
+    # "the second matches requests": an -s word that is also a plural noun, right after
+    # another such word, may be a noun.
     return not (
         verb.tag_ == "VBZ"
         and verb.lower_ not in ("is", "was", "has", "does")
         and getAllLemmas(verb.lower_, upos="NOUN")
+        and verb.doc[verb.i - 1].tag_ in ("VBZ", "NNS", "NNPS")
     )
 
 
