@@ -145,3 +145,45 @@ def test_server_settings_from_config() -> None:
 
 def test_pinned_version_comes_from_the_pom() -> None:
     assert pinned_version() == "6.8"
+
+
+def test_nothing_installed_gives_a_clear_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from proofer.engines.languagetool.install import (
+        ProvisionError,
+        find_installation,
+        resolve_installation,
+    )
+
+    monkeypatch.setenv("PROOFER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("LTP_PATH", str(tmp_path / "ltp"))
+    assert find_installation() is None
+    with pytest.raises(ProvisionError, match="proofer setup-languagetool"):
+        resolve_installation(allow_download=False)
+
+
+def test_ltp_download_directory_is_a_local_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from proofer.engines.languagetool.install import find_installation
+
+    monkeypatch.setenv("PROOFER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("LTP_PATH", str(tmp_path))
+    for version in ("6.6", "6.8"):
+        home = tmp_path / f"LanguageTool-{version}"
+        home.mkdir()
+        (home / "languagetool-server.jar").write_bytes(b"")
+    found = find_installation()
+    assert found is not None and found.version == "6.8"
+    assert found.classpath.endswith("LanguageTool-6.8/languagetool-server.jar")
+
+
+def test_unreachable_configured_url_is_an_engine_error() -> None:
+    from proofer.config import Config
+    from proofer.engines.base import EngineError
+    from proofer.engines.languagetool.build import build_languagetool
+
+    config = Config(languagetool={"url": "http://127.0.0.1:9", "start-timeout": 20})
+    with pytest.raises(EngineError, match=r"cannot reach the LanguageTool server at http://127\.0\.0\.1:9"):
+        build_languagetool(config)

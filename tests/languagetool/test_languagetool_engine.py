@@ -223,3 +223,14 @@ def test_engine_protocol(lt_url: str) -> None:
     assert engine.server is None and engine.url == lt_url
     engine.close()
     assert isinstance(LocalServer, type)
+
+
+def test_setup_is_idempotent_and_offline_once_done(lt_installation: Installation) -> None:
+    from proofer.engines.languagetool.install import MARKER, maven_dir, setup_maven
+
+    if not (maven_dir() / MARKER).is_file():
+        pytest.skip("LanguageTool comes from language-tool-python's directory here")
+    started = time.monotonic()
+    installation, changed = setup_maven()
+    assert not changed and installation.version == pinned_version()
+    assert time.monotonic() - started < 2, "a provisioned cache must not call Maven again"
