@@ -73,3 +73,15 @@ def test_crlf_soft_breaks_join_lines_with_a_space() -> None:
     assert document.textmap.text == "The app lost it's users."
     start, end = document.textmap.to_source(13, 17)
     assert source[start:end] == "it's"
+
+
+def test_template_directives_become_placeholders() -> None:
+    source = (
+        "Use {{< ref \"it's.md\" >}} and {% include it's.html %} here.\n\n"
+        "{{raw `\n\tfunc f() { return it's }\n`}}\n\n"
+        "The app lost it's users.\n"
+    )
+    text = parse_markdown("x.md", source).textmap.text
+    assert "ref" not in text and "include" not in text and "func" not in text
+    assert text.startswith("Use Dummy0 and Dummy1 here.")
+    assert text.endswith("The app lost it's users.")

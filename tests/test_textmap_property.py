@@ -16,7 +16,7 @@ WORDS = st.sampled_from(
         "**bold**", "_em_", "`code`", "``a ` b``", "[link](http://x.y/z \"t\")", "[ref][r]",
         "<https://go.dev>", "https://example.com/a_b", "&amp;", "&#x1F600;", "\\*", "\\",
         "~~gone~~", "<b>", "<!-- c -->", "![img](p.png)", "|", "#", ">", "-", "1.", "\u00a0",
-        "𝔘𝔫𝔦", "x", "a", "an", ".", ",",
+        "𝔘𝔫𝔦", "x", "a", "an", ".", ",", "{{", "}}", "{{< ref x >}}", "{%", "%}",
     ]
 )
 LINE = st.lists(WORDS, min_size=0, max_size=8).map(" ".join)

@@ -9,6 +9,7 @@ construction; a block whose children cannot be located is left out rather than g
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -29,6 +30,25 @@ _CONTAINERS = {
     "th_open": "table",
     "td_open": "table",
 }
+
+
+# Template directives (Hugo shortcodes, Jinja/Liquid tags, Go present's {{code}}/{{raw}}) are
+# not prose: each becomes one placeholder, even when it spans several inline tokens.
+_TEMPLATE_OPEN = re.compile(r"\{\{|\{%")
+_TEMPLATE_CLOSE = {"{{": "}}", "{%": "%}"}
+
+
+@dataclass
+class _InlineState:
+    """Where the inline walk is: inside struck-out text, or inside a template directive."""
+
+    struck: int = 0
+    template_start: int | None = None
+    template_close: str = ""
+
+    @property
+    def silent(self) -> bool:
+        return bool(self.struck) or self.template_start is not None
 
 
 class _Unmappable(Exception):
@@ -135,9 +155,32 @@ class _Walker:
             raise _Unmappable(needle)
         return index
 
+    def _text(self, start: int, end: int, state: _InlineState) -> None:
+        """Copy source text, turning template directives into placeholders."""
+        index = start
+        while index < end:
+            if state.template_start is None:
+                match = _TEMPLATE_OPEN.search(self.source, index, end)
+                stop = match.start() if match else end
+                if not state.struck:
+                    self.builder.literal(index, stop)
+                if match is None:
+                    return
+                state.template_start = match.start()
+                state.template_close = _TEMPLATE_CLOSE[match.group()]
+                index = match.end()
+            else:
+                close = self.source.find(state.template_close, index, end)
+                if close < 0:
+                    return
+                index = close + len(state.template_close)
+                if not state.struck:
+                    self.builder.placeholder(state.template_start, index)
+                state.template_start = None
+
     def _children(self, children: list[Token], pos: int, hi: int) -> int:
         b = self.builder
-        struck = 0
+        state = _InlineState()
         hidden_link = False
         for child in children:
             kind = child.type
@@ -148,24 +191,23 @@ class _Walker:
                     continue
                 start = self._find(child.content, pos, hi)
                 pos = start + len(child.content)
-                if not struck:
-                    b.literal(start, pos)
+                self._text(start, pos, state)
             elif kind in ("softbreak", "hardbreak"):
                 newline = self._find("\n", pos, hi + 1)
                 start = newline - 1 if newline and self.source[newline - 1] == "\r" else newline
-                if not struck:
+                if not state.silent:
                     b.replacement(" ", start, newline + 1)
                 pos = newline + 1
             elif kind == "code_inline":
                 start = self._find(child.markup, pos, hi)
                 end = self._closing_backticks(start + len(child.markup), child.markup, hi)
-                if not struck:
+                if not state.silent:
                     b.placeholder(start, end)
                 pos = end
             elif kind == "text_special":
                 start = self._find(child.markup, pos, hi)
                 pos = start + len(child.markup)
-                if not struck:
+                if not state.silent:
                     b.replacement(child.content, start, pos)
             elif kind == "html_inline":
                 start = self._find(child.content, pos, hi)
@@ -175,13 +217,15 @@ class _Walker:
                 if child.markup == "autolink":
                     start = self._find("<", pos, hi)
                     pos = self._find(">", start, hi) + 1
-                    b.placeholder(start, pos)
+                    if not state.silent:
+                        b.placeholder(start, pos)
                     hidden_link = True
                 elif child.markup == "linkify":
                     url = self._linkify_text(children, child)
                     start = self._find(url, pos, hi)
                     pos = start + len(url)
-                    b.placeholder(start, pos)
+                    if not state.silent:
+                        b.placeholder(start, pos)
                     hidden_link = True
                 else:
                     pos = self._find("[", pos, hi) + 1
@@ -193,15 +237,17 @@ class _Walker:
             elif kind == "image":
                 start = self._find("![", pos, hi)
                 end = self._skip_link_tail(self._matching_bracket(start + 1, hi), hi)
-                if not struck:
+                if not state.silent:
                     b.placeholder(start, end)
                 pos = end
             elif kind.endswith(("_open", "_close")) and child.markup:
                 pos = self._find(child.markup, pos, hi) + len(child.markup)
                 if kind == "s_open":
-                    struck += 1
+                    state.struck += 1
                 elif kind == "s_close":
-                    struck -= 1
+                    state.struck -= 1
+        if state.template_start is not None and not state.struck:
+            b.placeholder(state.template_start, pos)
         return pos
 
     @staticmethod
