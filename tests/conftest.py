@@ -33,6 +33,12 @@ def nlp() -> Language:
     return load_pipeline()
 
 
+@pytest.fixture(autouse=True)
+def _one_pipeline_per_session(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process CLI runs reuse the session's real pipeline instead of loading it again."""
+    monkeypatch.setattr("proofer.engines.spacy.model.load_pipeline", lambda name=None: nlp)
+
+
 @pytest.fixture(scope="session")
 def rules() -> list[Rule]:
     return load_rules()

@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any
 
 from proofer.catalog import RuleCatalog
 from proofer.config import Config
 from proofer.engines.base import Engine, EngineError
-from proofer.engines.spacy.engine import SpacyEngine
-from proofer.engines.spacy.model import load_pipeline
+
+if TYPE_CHECKING:  # spaCy takes a second to import: only runs that check text need it
+    from spacy.language import Language
 
 
 @dataclass
@@ -26,10 +25,14 @@ class EngineSetup:
 
     @cached_property
     def nlp(self) -> Language:
+        from proofer.engines.spacy.model import load_pipeline
+
         return load_pipeline()
 
 
 def _build_spacy(setup: EngineSetup) -> Engine:
+    from proofer.engines.spacy.engine import SpacyEngine
+
     rules = [r for r in setup.catalog.rules.values() if r.engine == "spacy"]
     return SpacyEngine(setup.nlp, rules)
 
