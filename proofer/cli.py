@@ -11,20 +11,20 @@ import typer
 from rich.console import Console
 
 from proofer import __version__
-from proofer.baseline import BaselineError, apply_baseline, load_baseline, save_baseline
+from proofer.baseline import BaselineError, load_baseline, save_baseline
 from proofer.catalog import RuleCatalog
-from proofer.changed_lines import ChangedLines, GitDiffError, changed_lines, restrict_to_changed
+from proofer.changed_lines import ChangedLines, GitDiffError, changed_lines
 from proofer.config import Config, ConfigError, load_config
-from proofer.engines.factory import EngineSetup, available_engines, build_engines
+from proofer.engines.factory import available_engines
 from proofer.exit_codes import ENGINE_FAILED, OK, USAGE_OR_INPUT, exit_code
 from proofer.finding import Severity
-from proofer.fingerprint import stamp_fingerprints
-from proofer.pipeline import RunResult, check_documents, read_documents
+from proofer.pipeline import RunResult, read_documents
 from proofer.report import HUMAN_FORMAT, MACHINE_FORMATS, format_names
 from proofer.report.context import ReportContext
 from proofer.report.human import print_findings, print_problems, print_summary
 from proofer.rulebook import RuleFileError, load_rules
 from proofer.ruledoc import print_rule, print_rules_table
+from proofer.run import CheckRequest, run_check
 from proofer.sources import discover
 
 app = typer.Typer(
@@ -137,6 +137,13 @@ def check(
             help="Only findings on lines changed since git REF (REF... = since the merge base).",
         ),
     ] = None,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply safe fixes in place, then report what is left.")
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool,
+        typer.Option(help="With --fix, also take the first of several suggestions."),
+    ] = False,
 ) -> None:
     """Check drafts and report problems; the exit code tells CI what happened."""
     if output_format not in format_names():
@@ -153,23 +160,21 @@ def check(
     catalog = _load_catalog()
     if baseline is not None and write_baseline is not None:
         raise _fail("use --baseline or --write-baseline, not both")
-    known = _read_baseline(baseline) if baseline is not None else None
-    changed = _changed_lines(diff) if diff is not None else None
-
-    discovery = discover(paths, config.include, config.exclude)
-    documents, read_errors = read_documents(discovery.files, config)
-    setup = EngineSetup(config, catalog, {"languagetool_url": languagetool_url})
-    built, build_errors = build_engines(engine_names, setup) if documents else ([], [])
-    try:
-        result = check_documents(documents, built, config, catalog)
-    finally:
-        for engine in built:
-            engine.close()
-    result.input_errors = [*discovery.errors, *read_errors]
-    result.engine_errors = [*build_errors, *result.engine_errors]
-    result.engines = tuple(engine_names) if not build_errors else tuple(e.name for e in built)
-    result.skipped_engines = tuple(skipped)
-    _gate(result, shown, changed, known, diff)
+    request = CheckRequest(
+        paths=paths,
+        config=config,
+        catalog=catalog,
+        engines=engine_names,
+        skipped_engines=skipped,
+        min_level=shown,
+        engine_options={"languagetool_url": languagetool_url},
+        changed=_changed_lines(diff) if diff is not None else None,
+        diff_ref=diff,
+        baseline=_read_baseline(baseline) if baseline is not None else None,
+        fix=fix or unsafe_fixes,
+        unsafe_fixes=unsafe_fixes,
+    )
+    result = run_check(request)
     code = exit_code(result, fail)
     if write_baseline is not None:
         code = _write_baseline(write_baseline, result, shown, code)
@@ -189,23 +194,6 @@ def _changed_lines(ref: str) -> ChangedLines:
         return changed_lines(ref)
     except GitDiffError as exc:
         raise _fail(str(exc)) from None
-
-
-def _gate(
-    result: RunResult,
-    shown: Severity,
-    changed: ChangedLines | None,
-    known: frozenset[str] | None,
-    ref: str | None,
-) -> None:
-    """CI filters: fingerprints first (before anything is dropped), then --diff, --baseline."""
-    stamp_fingerprints(result)
-    if changed is not None:
-        dropped = restrict_to_changed(result, changed)
-        if dropped:
-            result.notes.append(f"{dropped} finding(s) outside the lines changed since {ref}")
-    if known is not None:
-        result.baselined = apply_baseline(result, known, shown)
 
 
 def _write_baseline(path: Path, result: RunResult, shown: Severity, code: int) -> int:

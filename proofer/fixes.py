@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from proofer.finding import Finding
 
@@ -39,3 +40,15 @@ def apply_fixes(source: str, findings: Iterable[Finding], unsafe: bool = False) 
     for finding in reversed(chosen):
         text = text[: finding.start] + finding.suggestions[0] + text[finding.end :]
     return FixResult(text, len(chosen))
+
+
+def write_fixed(path: Path, text: str) -> None:
+    """Write fixed text back in the file's own encoding (UTF-8, UTF-8 with BOM, UTF-16)."""
+    head = path.read_bytes()[:3]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = text.encode("utf-16")
+    elif head.startswith(b"\xef\xbb\xbf"):
+        data = b"\xef\xbb\xbf" + text.encode("utf-8")
+    else:
+        data = text.encode("utf-8")
+    path.write_bytes(data)

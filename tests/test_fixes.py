@@ -26,3 +26,21 @@ def test_skips_unsafe_spans_multiple_choices_and_overlaps() -> None:
     assert not is_fixable(findings[1])
     assert is_fixable(findings[1], unsafe=True)
     assert apply_fixes(source, findings, unsafe=True).source == "a **b** y q"
+
+
+def test_fix_option_rewrites_the_file_and_reports_what_is_left(in_tmp) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from proofer.cli import app
+
+    path = in_tmp / "draft.md"
+    path.write_bytes(b"\xef\xbb\xbf# Notes\r\n\r\nThe app lost it's users and the the cache.\r\n")
+    result = CliRunner().invoke(
+        app, ["check", "--engines", "spacy", "--fix", "--format", "json", "draft.md"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["findings"] == []
+    assert path.read_bytes() == b"\xef\xbb\xbf# Notes\r\n\r\nThe app lost its users and the cache.\r\n"
+    assert "fixed 2 problem(s)" in result.stderr

@@ -1,0 +1,104 @@
+"""One `proofer check` run: discover, read, check with every engine, filter, fix.
+
+The CLI parses options and prints; everything between lives here so it can be reused
+(and tested) without a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from proofer.baseline import apply_baseline
+from proofer.catalog import RuleCatalog
+from proofer.changed_lines import ChangedLines, restrict_to_changed
+from proofer.config import Config
+from proofer.document import Document
+from proofer.engines.base import Engine
+from proofer.engines.factory import EngineSetup, build_engines
+from proofer.finding import Severity
+from proofer.fingerprint import stamp_fingerprints
+from proofer.fixes import apply_fixes, write_fixed
+from proofer.pipeline import RunResult, check_documents, read_documents
+from proofer.sources import STDIN_NAME, SourceFile, discover
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    """What the user asked for, after options and config are resolved."""
+
+    paths: Sequence[str]
+    config: Config
+    catalog: RuleCatalog
+    engines: Sequence[str]
+    skipped_engines: Sequence[str] = ()
+    min_level: Severity = Severity.SUGGESTION
+    engine_options: Mapping[str, Any] = field(default_factory=dict)
+    changed: ChangedLines | None = None
+    diff_ref: str | None = None
+    baseline: frozenset[str] | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+
+
+def run_check(request: CheckRequest) -> RunResult:
+    """Check every file once (twice with --fix: fix, then report what is left)."""
+    config = request.config
+    discovery = discover(request.paths, config.include, config.exclude)
+    documents, read_errors = read_documents(discovery.files, config)
+    setup = EngineSetup(config, request.catalog, request.engine_options)
+    built, build_errors = build_engines(request.engines, setup) if documents else ([], [])
+    try:
+        result = _check(request, documents, built)
+        if request.fix and not result.engine_errors and not build_errors:
+            fixed = _write_fixes(result, discovery.files, request.unsafe_fixes)
+            if fixed:
+                documents, read_errors = read_documents(discovery.files, config)
+                result = _check(request, documents, built)
+                result.notes.append(f"fixed {fixed} problem(s); the report shows what is left")
+    finally:
+        for engine in built:
+            engine.close()
+    result.input_errors = [*discovery.errors, *read_errors]
+    result.engine_errors = [*build_errors, *result.engine_errors]
+    result.engines = tuple(request.engines) if not build_errors else tuple(e.name for e in built)
+    result.skipped_engines = tuple(request.skipped_engines)
+    return result
+
+
+def _check(request: CheckRequest, documents: list[Document], engines: list[Engine]) -> RunResult:
+    result = check_documents(documents, engines, request.config, request.catalog)
+    _gate(request, result)
+    return result
+
+
+def _gate(request: CheckRequest, result: RunResult) -> None:
+    """CI filters: fingerprints first (before anything is dropped), then --diff, --baseline."""
+    stamp_fingerprints(result)
+    if request.changed is not None:
+        dropped = restrict_to_changed(result, request.changed)
+        if dropped:
+            result.notes.append(
+                f"{dropped} finding(s) outside the lines changed since {request.diff_ref}"
+            )
+    if request.baseline is not None:
+        result.baselined = apply_baseline(result, request.baseline, request.min_level)
+
+
+def _write_fixes(result: RunResult, files: Sequence[SourceFile], unsafe: bool) -> int:
+    """Apply fixes to the files on disk; returns how many problems were fixed."""
+    real_paths: dict[str, Path] = {f.display_path: f.path for f in files if f.path is not None}
+    total = 0
+    for file in result.files:
+        path = real_paths.get(file.path)
+        fixed = apply_fixes(file.source, file.findings, unsafe)
+        if not fixed.applied:
+            continue
+        if path is None or file.path == STDIN_NAME:
+            result.notes.append("standard input is not fixed in place")
+            continue
+        write_fixed(path, fixed.source)
+        total += fixed.applied
+    return total
