@@ -91,6 +91,8 @@ def engine_status(checks: list[Check]) -> dict[str, bool]:
     return {
         "spacy": spacy_ok,
         "languagetool": ok.get("Java", False) and ok.get("LanguageTool", False),
+        # Pure Python; its sequence rules and passive voice use the spaCy pipeline.
+        "style": spacy_ok,
     }
 
 

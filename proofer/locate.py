@@ -8,17 +8,28 @@ from proofer.document import Document
 from proofer.finding import Finding, TextFinding
 
 
+def _source_span(document: Document, item: TextFinding) -> tuple[int, int, bool] | None:
+    """(start, end, safe_fix) in the source, or None for a finding on a placeholder."""
+    if item.source_offsets:
+        # Already source offsets (style rules with `scope: raw`); clamp to the source.
+        size = len(document.source)
+        start = min(max(item.start, 0), size)
+        return start, min(max(item.end, start), size), True
+    textmap = document.textmap
+    if textmap.touches_placeholder(item.start, item.end):
+        return None
+    start, end = textmap.to_source(item.start, item.end)
+    return start, end, textmap.is_literal(item.start, item.end)
+
+
 def to_source_findings(document: Document, findings: Iterable[TextFinding]) -> list[Finding]:
     """Map text spans to source spans; drop findings on placeholders (code, URLs)."""
-    textmap = document.textmap
     located = []
     for item in findings:
-        if item.source_offsets:
-            located.append(_from_source(document, item))
+        span = _source_span(document, item)
+        if span is None:
             continue
-        if textmap.touches_placeholder(item.start, item.end):
-            continue
-        start, end = textmap.to_source(item.start, item.end)
+        start, end, safe_fix = span
         located.append(
             Finding(
                 rule=item.rule,
@@ -30,26 +41,8 @@ def to_source_findings(document: Document, findings: Iterable[TextFinding]) -> l
                 engine=item.engine,
                 suggestions=item.suggestions,
                 priority=item.priority,
-                safe_fix=textmap.is_literal(item.start, item.end),
+                safe_fix=safe_fix,
                 extra=item.extra,
             )
         )
     return located
-
-
-def _from_source(document: Document, item: TextFinding) -> Finding:
-    """A finding whose offsets already index the source (clamped to it)."""
-    size = len(document.source)
-    start = min(max(item.start, 0), size)
-    return Finding(
-        rule=item.rule,
-        start=start,
-        end=min(max(item.end, start), size),
-        message=item.message,
-        severity=item.severity,
-        category=item.category,
-        engine=item.engine,
-        suggestions=item.suggestions,
-        priority=item.priority,
-        extra=item.extra,
-    )

@@ -7,6 +7,7 @@ exemplified; spans are compared in source offsets.
 from __future__ import annotations
 
 import pytest
+from example_contract import assert_example_contract
 from spacy.language import Language
 
 from proofer.catalog import RuleCatalog
@@ -42,12 +43,4 @@ def test_there_are_built_in_style_rules() -> None:
 
 @pytest.mark.parametrize(("rule", "example"), EXAMPLES)
 def test_style_rule_example(engine: StyleEngine, rule: Rule, example: Example) -> None:
-    found = _findings(engine, rule, example.plain)
-    if not example.is_bad:
-        assert found == [], f"good example flagged: {example.text!r}"
-        return
-    start, end = example.marked_span
-    assert found == [(start, end, list(example.fixes or ()))], example.text
-    if example.fixes:
-        fixed = example.plain[:start] + example.fixes[0] + example.plain[end:]
-        assert _findings(engine, rule, fixed) == [], f"fix does not silence: {fixed!r}"
+    assert_example_contract(lambda text: _findings(engine, rule, text), example)
