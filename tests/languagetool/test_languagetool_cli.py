@@ -60,6 +60,21 @@ def test_code_like_tokens_and_vocabulary_are_not_misspellings(in_tmp: Path, lt_u
     assert spelled == [] and code == 0, after
 
 
+def test_vale_vocabulary_is_accepted_by_spelling(in_tmp: Path, lt_url: str) -> None:
+    (in_tmp / "draft.md").write_text("Our Zorblax service is wierd.\n", encoding="utf-8")
+    env = {"PROOFER_LANGUAGETOOL_URL": lt_url}
+    _, before, _ = _check(["--engines", "languagetool", "draft.md"], env)
+    spelled = {f["column"] for f in before["findings"] if f["rule"] == "LT.MORFOLOGIK_RULE_EN_US"}
+    assert spelled == {5, 24}, before
+    accept = in_tmp / "styles" / "config" / "vocabularies" / "Team" / "accept.txt"
+    accept.parent.mkdir(parents=True)
+    accept.write_text("Zorblax\n", encoding="utf-8")
+    (in_tmp / ".vale.ini").write_text("StylesPath = styles\nVocab = Team\n", encoding="utf-8")
+    _, after, _ = _check(["--engines", "languagetool", "draft.md"], env)
+    spelled = {f["column"] for f in after["findings"] if f["rule"] == "LT.MORFOLOGIK_RULE_EN_US"}
+    assert spelled == {24}, after
+
+
 def test_unreachable_url_exits_3_and_starts_no_server(in_tmp: Path) -> None:
     (in_tmp / "draft.md").write_text("A fine sentence.\n", encoding="utf-8")
     me = psutil.Process()

@@ -32,9 +32,9 @@ def build_languagetool(
     section = config.languagetool
     try:
         curation = load_curation()
-        vocabulary = Vocabulary.load(builtin_vocabulary_path()).merged(
-            Vocabulary.load(config.vocabulary)
-        )
+        vocabulary = Vocabulary.load(builtin_vocabulary_path())
+        # Fail early on an unreadable or invalid accept list rather than mid-run.
+        document_vocabulary(config, ".")
     except (RuleFileError, ValueError) as exc:
         raise EngineError(str(exc)) from None
     settings = ServerSettings.from_config(section)
@@ -55,4 +55,12 @@ def build_languagetool(
         enable=section.get("enable", ()),
         disable=section.get("disable", ()),
         on_checked=on_checked,
+        document_vocabulary=lambda path: document_vocabulary(config, path),
     )
+
+
+def document_vocabulary(config: Config, path: str) -> Vocabulary:
+    """The accepted terms in force for one document, shared with the style engine."""
+    from proofer.engines.style.vocab import accepted_terms
+
+    return Vocabulary.from_lines(accepted_terms(path, config), "vocabulary")

@@ -129,11 +129,14 @@ class LanguageToolEngine:
         enable: Iterable[str] = (),
         disable: Iterable[str] = (),
         on_checked: Callable[[str], None] | None = None,
+        document_vocabulary: Callable[[str], Vocabulary] | None = None,
     ) -> None:
         if (url is None) == (server is None):
             raise ValueError("give exactly one of url and server")
         self.curation = curation
         self.vocabulary = vocabulary
+        # Per-document additions (proofer's `vocabulary` and the nearest .vale.ini's Vocab).
+        self._document_vocabulary = document_vocabulary
         self.settings = settings
         self.language = language
         self.server = server
@@ -265,7 +268,10 @@ class LanguageToolEngine:
                         f"LanguageTool failed again after a restart while checking "
                         f"{document.path}: {again}"
                     ) from None
-            results[document.path] = self._findings(document.textmap, candidates)
+            vocabulary = self.vocabulary
+            if self._document_vocabulary is not None:
+                vocabulary = vocabulary.merged(self._document_vocabulary(document.path))
+            results[document.path] = self._findings(document.textmap, candidates, vocabulary)
             if self._on_checked is not None:
                 self._on_checked(document.path)
         return results
@@ -295,7 +301,9 @@ class LanguageToolEngine:
 
     # -- curation -----------------------------------------------------------------
 
-    def _findings(self, textmap: TextMap, candidates: list[_Candidate]) -> list[TextFinding]:
+    def _findings(
+        self, textmap: TextMap, candidates: list[_Candidate], vocabulary: Vocabulary
+    ) -> list[TextFinding]:
         text = textmap.text
         findings: list[TextFinding] = []
         spelling: list[_Candidate] = []
@@ -306,7 +314,7 @@ class LanguageToolEngine:
             if match.rule_id in self._disabled:
                 continue
             if is_spelling(match.category, match.rule_issue_type):
-                if not accepted_spelling(text, item.start, item.end, self.vocabulary):
+                if not accepted_spelling(text, item.start, item.end, vocabulary):
                     spelling.append(item)
                 continue
             if _next_to_placeholder(textmap, item.start, item.end):
