@@ -36,6 +36,9 @@ class Block:
     kind: str
     text_start: int
     text_end: int
+    # True when a code block stands between this block and the previous checkable one, so
+    # the block may continue a sentence ("where `x` is ...").
+    after_code: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,14 @@ class TextMap:
             if seg.text_end > start:
                 found.append(seg)
         return found
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block whose text contains `offset`, if any."""
+        starts = [b.text_start for b in self.blocks]
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < self.blocks[index].text_end:
+            return self.blocks[index]
+        return None
 
     def touches_placeholder(self, start: int, end: int) -> bool:
         """True when the span overlaps a placeholder (inline code, URL, image)."""
@@ -160,9 +171,9 @@ class TextMapBuilder:
     def start_block(self) -> None:
         self._block_start = self._length
 
-    def end_block(self, kind: str) -> None:
+    def end_block(self, kind: str, after_code: bool = False) -> None:
         if self._block_start is not None and self._length > self._block_start:
-            self._blocks.append(Block(kind, self._block_start, self._length))
+            self._blocks.append(Block(kind, self._block_start, self._length, after_code))
         self._block_start = None
 
     def rollback(self, text_length: int) -> None:

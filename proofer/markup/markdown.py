@@ -94,6 +94,7 @@ class _Walker:
         self.builder = TextMapBuilder(source)
         self.directives: list[Directive] = []
         self._row_cursor: dict[int, int] = {}
+        self._after_code = False
 
     def line_of(self, offset: int) -> int:
         return self.lines.position(offset)[0]
@@ -111,6 +112,8 @@ class _Walker:
             elif token.type.replace("_close", "_open") in _CONTAINERS:
                 if containers:
                     containers.pop()
+            elif token.type in ("fence", "code_block"):
+                self._after_code = True
             elif token.type == "html_block" and token.map:
                 lo, hi = self._offset_of_line(token.map[0]), self._offset_of_line(token.map[1])
                 self.directives.extend(parse_directives(self.source[lo:hi], lo, self.line_of))
@@ -133,7 +136,8 @@ class _Walker:
             return
         if kind == "table":
             self._row_cursor[token.map[0]] = pos
-        self.builder.end_block(kind)
+        self.builder.end_block(kind, self._after_code)
+        self._after_code = False
 
     def _content_start(self, token: Token, kind: str, lo: int) -> int:
         assert token.map is not None

@@ -75,6 +75,21 @@ def test_vale_vocabulary_is_accepted_by_spelling(in_tmp: Path, lt_url: str) -> N
     assert spelled == {24}, after
 
 
+def test_lowercase_sentence_start_only_in_prose_paragraphs(in_tmp: Path, lt_url: str) -> None:
+    draft = (
+        "this paragraph starts in lowercase.\n\n"
+        "- a list item may start in lowercase\n\n"
+        "```\nx := 1\n```\n\n"
+        "where x is the answer.\n\n"
+        "A sentence ends here. then another starts in lowercase.\n"
+    )
+    (in_tmp / "draft.md").write_text(draft, encoding="utf-8")
+    _, report, _ = _check(["--engines", "languagetool", "draft.md"], {"PROOFER_LANGUAGETOOL_URL": lt_url})
+    found = [(f["line"], f["column"]) for f in report["findings"]
+             if f["rule"] == "LT.UPPERCASE_SENTENCE_START"]
+    assert found == [(1, 1), (11, 23)], report
+
+
 def test_unreachable_url_exits_3_and_starts_no_server(in_tmp: Path) -> None:
     (in_tmp / "draft.md").write_text("A fine sentence.\n", encoding="utf-8")
     me = psutil.Process()

@@ -14,6 +14,7 @@ import yaml
 
 from proofer.finding import Severity
 from proofer.rulebook import RuleFileError, rules_dir
+from proofer.textmap import TextMap
 
 _SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "languagetool.schema.json"
 SPELLING_ISSUE_TYPE = "misspelling"
@@ -35,6 +36,9 @@ class Curation:
     rules: Mapping[str, Severity] = field(default_factory=dict)
     disabled_rules: Mapping[str, str] = field(default_factory=dict)
     disabled_categories: Mapping[str, str] = field(default_factory=dict)
+    # Rules whose match at the very start of a block counts only in these block kinds,
+    # and never right after a code block.
+    block_start: Mapping[str, frozenset[str]] = field(default_factory=dict)
     priority: int = 30
     spelling_priority: int = 20
     max_suggestions: int = 5
@@ -50,6 +54,16 @@ class Curation:
             if key in table:
                 return table[key]
         return self.default
+
+    def allowed_at(self, rule_id: str, textmap: TextMap, start: int) -> bool:
+        """False for a `block-start` rule matching where a block may continue a sentence."""
+        kinds = self.block_start.get(rule_id)
+        if kinds is None:
+            return True
+        block = textmap.block_at(start)
+        if block is None or textmap.text[block.text_start : start].strip():
+            return True
+        return block.kind in kinds and not block.after_code
 
     def priority_of(self, category: str, issue_type: str) -> int:
         spelling = is_spelling(category, issue_type)
@@ -100,6 +114,7 @@ def load_curation(path: Path | None = None) -> Curation:
         rules=_levels(severity.get("rules")),
         disabled_rules={d["id"]: d["reason"] for d in data.get("disabled-rules", [])},
         disabled_categories={d["id"]: d["reason"] for d in data.get("disabled-categories", [])},
+        block_start={d["id"]: frozenset(d["blocks"]) for d in data.get("block-start", [])},
         priority=int(data.get("priority", 30)),
         spelling_priority=int(data.get("spelling-priority", 20)),
         max_suggestions=int(data.get("max-suggestions", 5)),

@@ -313,6 +313,8 @@ class LanguageToolEngine:
                 continue
             if match.rule_id in self._disabled:
                 continue
+            if not self.curation.allowed_at(match.rule_id, textmap, item.start):
+                continue
             if is_spelling(match.category, match.rule_issue_type):
                 if not accepted_spelling(text, item.start, item.end, vocabulary):
                     spelling.append(item)
