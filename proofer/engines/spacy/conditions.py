@@ -74,22 +74,15 @@ def _lower_in(ctx: MatchContext, arg: Any) -> bool:
     return tok is not None and tok.lower_.replace("’", "'") in set(options["words"])
 
 
-def _tag_in(ctx: MatchContext, arg: Any) -> bool:
-    index, options = _token_arg(arg)
-    tok = ctx.token(index)
-    return tok is not None and tok.tag_ in set(options["tags"])
+def _attribute_in(attribute: str, option: str) -> Condition:
+    """A condition true when a token's spaCy `attribute` is one of the listed values."""
 
+    def condition(ctx: MatchContext, arg: Any) -> bool:
+        index, options = _token_arg(arg)
+        tok = ctx.token(index)
+        return tok is not None and getattr(tok, attribute) in set(options[option])
 
-def _pos_in(ctx: MatchContext, arg: Any) -> bool:
-    index, options = _token_arg(arg)
-    tok = ctx.token(index)
-    return tok is not None and tok.pos_ in set(options["pos"])
-
-
-def _dep_in(ctx: MatchContext, arg: Any) -> bool:
-    index, options = _token_arg(arg)
-    tok = ctx.token(index)
-    return tok is not None and tok.dep_ in set(options["deps"])
+    return condition
 
 
 def _text_matches(ctx: MatchContext, arg: Any) -> bool:
@@ -253,9 +246,9 @@ def _agreement_mismatch(ctx: MatchContext, arg: Any) -> bool:
 CONDITIONS: Mapping[str, Condition] = {
     "same_lower": _same_lower,
     "lower_in": _lower_in,
-    "tag_in": _tag_in,
-    "pos_in": _pos_in,
-    "dep_in": _dep_in,
+    "tag_in": _attribute_in("tag_", "tags"),
+    "pos_in": _attribute_in("pos_", "pos"),
+    "dep_in": _attribute_in("dep_", "deps"),
     "text_matches": _text_matches,
     "placeholder": _placeholder,
     "exists": _exists,
