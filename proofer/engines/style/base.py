@@ -14,7 +14,7 @@ from proofer.engines.style.rule import StyleRule
 from proofer.engines.style.scopes import ScopeIndex, Unit
 
 _INDEXED = regex.compile(r"%\[(\d+)\]s")
-_META = set("\\[](){}*+?^$.|")
+_META = frozenset("\\[](){}*+?^$.|")
 
 
 @dataclass(frozen=True)

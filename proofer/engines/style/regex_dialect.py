@@ -18,7 +18,7 @@ import regex
 WORD_TEMPLATE = r"(?m)\b(?:%s)\b"
 NONWORD_TEMPLATE = r"(?m)(?:%s)"
 IGNORE_CASE = "(?i)"
-_FLAG_CHARS = set("imsU-")
+_FLAG_CHARS = frozenset("imsU-")
 
 
 class ValeRegexError(ValueError):
