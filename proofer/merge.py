@@ -20,14 +20,23 @@ def _rank(finding: Finding) -> tuple[int, int, int, str, str]:
     )
 
 
+# Findings compete only when their spans are of comparable size: a sentence-long style
+# finding and a typo inside that sentence are different problems, both worth reporting.
+_COMPARABLE_RATIO = 3
+
+
 def _overlaps(a: Finding, b: Finding) -> bool:
     if a.start == a.end or b.start == b.end:
         return a.start == b.start and a.end == b.end
-    return a.start < b.end and b.start < a.end
+    if not (a.start < b.end and b.start < a.end):
+        return False
+    shorter, longer = sorted((a.end - a.start, b.end - b.start))
+    return longer <= _COMPARABLE_RATIO * shorter
 
 
 def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
-    """Collapse identical findings and keep one finding per group of overlapping spans.
+    """Collapse identical findings and keep one finding per group of overlapping spans of
+    comparable size (the same problem seen by several rules or engines).
 
     The kept finding takes the union of suggestions of every dropped finding with the
     same span (the same error reported by two engines). Output is sorted by position.

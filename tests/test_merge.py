@@ -32,3 +32,11 @@ def test_order_does_not_change_the_result() -> None:
     items = [_f("A", 0, 2, 5), _f("B", 1, 3, 5), _f("C", 10, 12), _f("D", 10, 12, message="longer")]
     assert merge_findings(items) == merge_findings(list(reversed(items)))
     assert [m.rule for m in merge_findings(items)] == ["A", "D"]
+
+
+def test_a_sentence_wide_finding_does_not_hide_a_word_level_one() -> None:
+    sentence = _f("STYLE-LENGTH", 0, 200, priority=20, severity=Severity.SUGGESTION)
+    typo = _f("LT.SPELLING", 50, 57, priority=20)
+    assert merge_findings([sentence, typo]) == [sentence, typo]
+    wider_same_error = _f("LT.ITS", 4, 16, priority=30)
+    assert [m.rule for m in merge_findings([_f("PF-ITS", 4, 8, 50), wider_same_error])] == ["PF-ITS"]
