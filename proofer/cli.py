@@ -23,7 +23,7 @@ from proofer.report import HUMAN_FORMAT, MACHINE_FORMATS, format_names
 from proofer.report.context import ReportContext
 from proofer.report.human import print_findings, print_problems, print_summary
 from proofer.rulebook import RuleFileError, load_rules
-from proofer.ruledoc import print_rule, print_rules_table
+from proofer.ruledoc import print_languagetool_rule, print_rule, print_rules_table
 from proofer.run import CheckRequest, run_check
 from proofer.sources import discover
 
@@ -264,6 +264,9 @@ def rule_command(rule_id: Annotated[str, typer.Argument(help="Rule id or name.")
         if rule_id in (rule.id, rule.name):
             print_rule(_console(), rule)
             return
+    if rule_id.startswith("LT."):
+        print_languagetool_rule(_console(), rule_id)
+        return
     raise _fail(f"unknown rule {rule_id!r}; `proofer rules` lists them")
 
 

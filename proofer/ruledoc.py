@@ -31,6 +31,22 @@ def print_rules_table(console: Console, rules: list[Rule], output_format: str = 
     console.print(table)
 
 
+def print_languagetool_rule(console: Console, rule_id: str) -> None:
+    """What proofer knows of a LanguageTool rule: its curation and LanguageTool's own page."""
+    from proofer.engines.languagetool.curation import load_curation, rule_page_url
+
+    bare = rule_id.removeprefix("LT.")
+    curation = load_curation()
+    console.print(Text(f"LT.{bare} (LanguageTool)", style="bold"))
+    if bare in curation.disabled_rules:
+        console.print(f"switched off in rules/languagetool.yaml: {curation.disabled_rules[bare]}")
+    else:
+        level = curation.rules.get(bare)
+        where = f"set to {level.value} by rule" if level else "set by its category or issue type"
+        console.print(f"engine: languagetool · severity: {where} (rules/languagetool.yaml)")
+    console.print(f"documentation and examples: {rule_page_url(bare)}")
+
+
 def print_rule(console: Console, rule: Rule) -> None:
     """The rule's documentation in fixed sections, then its examples."""
     console.print(Text(f"{rule.id} ({rule.name})", style="bold"))

@@ -112,6 +112,10 @@ def test_version_rules_and_rule_doc() -> None:
     assert "Why is this bad?" in page.stdout
     assert "[[the the]]" in page.stdout
     assert runner.invoke(app, ["rule", "NOPE"]).exit_code == 2
+    lt_page = runner.invoke(app, ["rule", "LT.WHITESPACE_RULE"])
+    assert lt_page.exit_code == 0
+    assert "switched off" in lt_page.stdout
+    assert "community.languagetool.org/rule/show/WHITESPACE_RULE" in lt_page.stdout
 
 
 def test_unknown_engine_is_a_usage_error(in_tmp: Path) -> None:

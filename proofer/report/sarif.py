@@ -13,6 +13,7 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
+from proofer.engines.languagetool.curation import rule_page_url
 from proofer.finding import Finding, Severity
 from proofer.fingerprint import FINGERPRINT_VERSION, located_fingerprints, normalize_path
 from proofer.lines import LineIndex
@@ -45,8 +46,7 @@ def information_uri() -> str | None:
 def help_uri(rule_id: str) -> str | None:
     """A page describing the rule, where one is known (LanguageTool's rule browser)."""
     if rule_id.startswith(LT_PREFIX):
-        name = rule_id[len(LT_PREFIX):].split("[", 1)[0]
-        return f"https://community.languagetool.org/rule/show/{quote(name)}?lang=en"
+        return rule_page_url(rule_id)
     return None
 
 

@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 import jsonschema
 import yaml
@@ -76,6 +77,12 @@ class Curation:
         enabled = {_bare(r) for r in enable}
         disabled = (set(self.disabled_rules) | {_bare(r) for r in disable}) - enabled
         return enabled, disabled
+
+
+def rule_page_url(rule_id: str) -> str:
+    """LanguageTool's public page for a rule id (with or without the LT. prefix)."""
+    name = _bare(rule_id).split("[", 1)[0]
+    return f"https://community.languagetool.org/rule/show/{quote(name)}?lang=en"
 
 
 def is_spelling(category: str, issue_type: str) -> bool:
