@@ -85,3 +85,13 @@ def test_template_directives_become_placeholders() -> None:
     assert "ref" not in text and "include" not in text and "func" not in text
     assert text.startswith("Use Dummy0 and Dummy1 here.")
     assert text.endswith("The app lost it's users.")
+
+
+def test_inline_html_across_lines_in_a_block_quote_keeps_the_quote() -> None:
+    source = '> "The app lost it\'s users." <span\n> class="source">Survey</span>\n'
+    document = parse_markdown("x.md", source)
+    text = document.textmap.text
+    assert text.startswith('"The app lost it\'s users."')
+    assert "class" not in text
+    start, end = document.textmap.to_source(text.index("it's"), text.index("it's") + 4)
+    assert source[start:end] == "it's"

@@ -159,6 +159,18 @@ class _Walker:
             raise _Unmappable(needle)
         return index
 
+    def _find_lines(self, content: str, pos: int, hi: int) -> tuple[int, int]:
+        """Span of content that may cross lines; markdown-it drops each continuation line's
+        indentation and container prefix (`> `), so each line is found on its own."""
+        first, *rest = content.split("\n")
+        start = self._find(first, pos, hi)
+        end = start + len(first)
+        for line in rest:
+            newline = self._find("\n", end, hi + 1)
+            stripped = line.lstrip(" \t")
+            end = self._find(stripped, newline + 1, hi) + len(stripped)
+        return start, end
+
     def _text(self, start: int, end: int, state: _InlineState) -> None:
         """Copy source text, turning template directives into placeholders."""
         index = start
@@ -214,9 +226,9 @@ class _Walker:
                 if not state.silent:
                     b.replacement(child.content, start, pos)
             elif kind == "html_inline":
-                start = self._find(child.content, pos, hi)
-                pos = start + len(child.content)
-                self.directives.extend(parse_directives(child.content, start, self.line_of))
+                start, pos = self._find_lines(child.content, pos, hi)
+                comment = self.source[start:pos]
+                self.directives.extend(parse_directives(comment, start, self.line_of))
             elif kind == "link_open":
                 if child.markup == "autolink":
                     start = self._find("<", pos, hi)
