@@ -84,14 +84,16 @@ def check_documents(
             per_path[path].extend(to_source_findings(by_path[path], text_findings))
     for document in documents:
         policy = FilePolicy.for_path(config, document.path)
+        # Suppressions first (they add their own warnings), then the config policy on
+        # everything, then the merge: what is switched off never absorbs what is not.
+        unsuppressed = apply_suppressions(
+            document, per_path[document.path], catalog.identify, catalog.is_known
+        )
         selected = []
-        for finding in per_path[document.path]:
+        for finding in unsuppressed:
             adjusted = policy.apply(finding, catalog.identify(finding))
             if adjusted is not None:
                 selected.append(adjusted)
-        findings = apply_suppressions(
-            document, merge_findings(selected), catalog.identify, catalog.is_known
-        )
-        findings.sort(key=Finding.sort_key)
+        findings = merge_findings(selected)
         result.files.append(FileResult(document.path, document.source, findings))
     return result

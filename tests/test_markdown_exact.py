@@ -95,3 +95,9 @@ def test_inline_html_across_lines_in_a_block_quote_keeps_the_quote() -> None:
     assert "class" not in text
     start, end = document.textmap.to_source(text.index("it's"), text.index("it's") + 4)
     assert source[start:end] == "it's"
+
+
+def test_toml_front_matter_with_crlf_is_skipped() -> None:
+    source = '+++\r\ntitle = "it\'s own"\r\n+++\r\nThe app lost it\'s users.\r\n'
+    document = parse_markdown("x.md", source)
+    assert document.textmap.text == "The app lost it's users."

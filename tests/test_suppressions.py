@@ -59,3 +59,9 @@ def test_unused_directive_is_reported_as_a_suggestion(in_tmp: Path) -> None:
 def test_vale_off_region_is_silent(in_tmp: Path) -> None:
     source = "<!-- vale off -->\n\n" + ERR + "\n\n<!-- vale on -->\n\n" + ERR + "\n"
     assert _lines(source, in_tmp) == [(7, "PF-GRAMMAR-ITS-POSSESSIVE")]
+
+
+def test_config_can_ignore_directive_warnings(in_tmp: Path) -> None:
+    (in_tmp / ".proofer.toml").write_text('ignore = ["PF-DIRECTIVE-UNUSED"]\n')
+    source = "<!-- proofer-disable-next-line PF-GRAMMAR-DOUBLED-WORD -->\nAll good here.\n"
+    assert _lines(source, in_tmp) == []

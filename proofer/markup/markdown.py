@@ -21,7 +21,9 @@ from proofer.markup.directives import parse_directives
 from proofer.textmap import TextMapBuilder
 
 _ATX_PREFIX = re.compile(r" {0,3}#{1,6}(?=[ \t]|$)[ \t]*")
-_TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n.*?^\+\+\+[ \t]*$", re.DOTALL | re.MULTILINE)
+_TOML_FRONT_MATTER = re.compile(
+    r"\A\+\+\+[ \t]*\r?\n.*?^\+\+\+[ \t]*\r?(?:\n|\Z)", re.DOTALL | re.MULTILINE
+)
 _BLOCK_SEPARATOR = "\n\n"
 _CONTAINERS = {
     "heading_open": "heading",
@@ -70,7 +72,7 @@ def _blank_toml_front_matter(source: str) -> str:
     match = _TOML_FRONT_MATTER.match(source)
     if not match:
         return source
-    return "\n" * match.group(0).count("\n") + "\n" + source[match.end() + 1 :]
+    return "\n" * match.group(0).count("\n") + source[match.end() :]
 
 
 def parse_markdown(path: str, source: str, parser: MarkdownIt | None = None) -> Document:

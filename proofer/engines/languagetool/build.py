@@ -33,8 +33,6 @@ def build_languagetool(
     try:
         curation = load_curation()
         vocabulary = Vocabulary.load(builtin_vocabulary_path())
-        # Fail early on an unreadable or invalid accept list rather than mid-run.
-        document_vocabulary(config, ".")
     except (RuleFileError, ValueError) as exc:
         raise EngineError(str(exc)) from None
     settings = ServerSettings.from_config(section)
@@ -55,12 +53,23 @@ def build_languagetool(
         enable=section.get("enable", ()),
         disable=section.get("disable", ()),
         on_checked=on_checked,
-        document_vocabulary=lambda path: document_vocabulary(config, path),
+        document_terms=DocumentTerms(config),
     )
 
 
-def document_vocabulary(config: Config, path: str) -> Vocabulary:
-    """The accepted terms in force for one document, shared with the style engine."""
-    from proofer.engines.style.vocab import accepted_terms
+class DocumentTerms:
+    """Whether a word is accepted for one document: proofer's `vocabulary` and the nearest
+    .vale.ini's Vocab, matched exactly as the style engine matches them (Vale regexes).
+    Read once per .vale.ini, not once per document."""
 
-    return Vocabulary.from_lines(accepted_terms(path, config), "vocabulary")
+    def __init__(self, config: Config) -> None:
+        self._config = config
+        self._by_ini: dict[Path | None, Callable[[str], bool]] = {}
+
+    def __call__(self, path: str) -> Callable[[str], bool]:
+        from proofer.engines.style.vocab import vale_ini_for, vocabulary_for
+
+        ini = vale_ini_for(path, self._config)
+        if ini not in self._by_ini:
+            self._by_ini[ini] = vocabulary_for(path, self._config).is_accepted
+        return self._by_ini[ini]

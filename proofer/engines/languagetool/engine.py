@@ -24,7 +24,9 @@ from proofer.engines.base import EngineError
 from proofer.engines.languagetool.curation import Curation, is_spelling
 from proofer.engines.languagetool.server import LocalServer, ServerError, ServerSettings
 from proofer.engines.languagetool.spelling import (
+    AcceptList,
     Vocabulary,
+    WithTerms,
     accepted_spelling,
     coinage,
     is_code_like,
@@ -129,14 +131,14 @@ class LanguageToolEngine:
         enable: Iterable[str] = (),
         disable: Iterable[str] = (),
         on_checked: Callable[[str], None] | None = None,
-        document_vocabulary: Callable[[str], Vocabulary] | None = None,
+        document_terms: Callable[[str], Callable[[str], bool]] | None = None,
     ) -> None:
         if (url is None) == (server is None):
             raise ValueError("give exactly one of url and server")
         self.curation = curation
         self.vocabulary = vocabulary
         # Per-document additions (proofer's `vocabulary` and the nearest .vale.ini's Vocab).
-        self._document_vocabulary = document_vocabulary
+        self._document_terms = document_terms
         self.settings = settings
         self.language = language
         self.server = server
@@ -184,12 +186,8 @@ class LanguageToolEngine:
             return
         except (ServerError, _Unanswered) as exc:
             first = exc
-        assert self.server is not None
-        self.restarts += 1
-        self.server.kill()
         try:
-            self.server.launch()
-            self._connect_and_warm_up()
+            self._relaunch()
         except (ServerError, _Unanswered) as second:
             self.close()
             detail = "" if str(first) == str(second) else f"; first attempt: {first}"
@@ -236,13 +234,18 @@ class LanguageToolEngine:
             raise EngineError(
                 f"LanguageTool failed again after a restart while checking {path}: {reason}"
             )
-        self.restarts += 1
-        self.server.kill()
         try:
-            self.server.launch()
-            self._connect_and_warm_up()
+            self._relaunch()
         except (ServerError, _Unanswered) as exc:
             raise EngineError(f"LanguageTool could not be restarted: {exc}") from None
+
+    def _relaunch(self) -> None:
+        """Kill the local JVM and start a fresh one (counted: one restart per run)."""
+        assert self.server is not None
+        self.restarts += 1
+        self.server.kill()
+        self.server.launch()
+        self._connect_and_warm_up()
 
     def close(self) -> None:
         """Stop the local server (a server given by URL is left alone)."""
@@ -268,9 +271,9 @@ class LanguageToolEngine:
                         f"LanguageTool failed again after a restart while checking "
                         f"{document.path}: {again}"
                     ) from None
-            vocabulary = self.vocabulary
-            if self._document_vocabulary is not None:
-                vocabulary = vocabulary.merged(self._document_vocabulary(document.path))
+            vocabulary: AcceptList = self.vocabulary
+            if self._document_terms is not None:
+                vocabulary = WithTerms(self.vocabulary, self._document_terms(document.path))
             results[document.path] = self._findings(document.textmap, candidates, vocabulary)
             if self._on_checked is not None:
                 self._on_checked(document.path)
@@ -302,7 +305,7 @@ class LanguageToolEngine:
     # -- curation -----------------------------------------------------------------
 
     def _findings(
-        self, textmap: TextMap, candidates: list[_Candidate], vocabulary: Vocabulary
+        self, textmap: TextMap, candidates: list[_Candidate], vocabulary: AcceptList
     ) -> list[TextFinding]:
         text = textmap.text
         findings: list[TextFinding] = []

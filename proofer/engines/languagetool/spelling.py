@@ -9,9 +9,10 @@ word). Blank lines and lines starting with # are ignored.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 _REGEX_SYNTAX = re.compile(r"[\\^$.*+?()\[\]{}|]")
 # Characters that may wrap a token in prose without being part of it.
@@ -106,7 +107,22 @@ class Vocabulary:
         return any(p.fullmatch(word) for p in self.patterns)
 
 
-def accepted_spelling(text: str, start: int, end: int, vocabulary: Vocabulary) -> bool:
+class AcceptList(Protocol):
+    def accepts(self, word: str) -> bool: ...
+
+
+@dataclass(frozen=True)
+class WithTerms:
+    """An accept list plus a document's accepted terms, matched with Vale's semantics."""
+
+    base: AcceptList
+    terms: Callable[[str], bool]
+
+    def accepts(self, word: str) -> bool:
+        return self.base.accepts(word) or self.terms(word)
+
+
+def accepted_spelling(text: str, start: int, end: int, vocabulary: AcceptList) -> bool:
     """True when a spelling match at text[start:end] must not be reported.
 
     LanguageTool sometimes flags two words at once ("inliner uses"): each word is tried.

@@ -132,7 +132,7 @@ def read_vale_ini(path: Path) -> ValeConfig:
     parser.optionxform = str  # type: ignore[assignment,method-assign]
     try:
         parser.read_string("[\0core]\n" + path.read_text(encoding="utf-8"), str(path))
-    except (OSError, configparser.Error) as exc:
+    except (OSError, UnicodeDecodeError, configparser.Error) as exc:
         raise ValeConfigError(f"{path}: cannot read: {exc}") from None
     core = parser["\0core"]
     styles_path = core.get("StylesPath")
