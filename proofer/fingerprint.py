@@ -20,7 +20,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from proofer.finding import Finding
-from proofer.pipeline import FileResult, RunResult
+from proofer.pipeline import RunResult
 
 if TYPE_CHECKING:  # proofer.report imports this module; avoid the cycle at run time
     from proofer.report.positions import Located
@@ -108,7 +108,6 @@ def stamp_fingerprints(result: RunResult) -> None:
 def located_fingerprints(items: Sequence[Located]) -> list[str]:
     """Fingerprints of located findings: stamped ones as stamped, others computed per file."""
     computed: dict[int, dict[int, str]] = {}
-    files: dict[int, FileResult] = {}
     out = []
     for item in items:
         stamped = fingerprint_of(item.finding)
@@ -117,7 +116,6 @@ def located_fingerprints(items: Sequence[Located]) -> list[str]:
             continue
         key = id(item.file)
         if key not in computed:
-            files[key] = item.file
             prints = file_fingerprints(item.file.path, item.file.source, item.file.findings)
             computed[key] = {id(f): fp for f, fp in zip(item.file.findings, prints, strict=True)}
         out.append(computed[key].get(id(item.finding), ""))

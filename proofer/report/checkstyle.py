@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from proofer.finding import Severity
 from proofer.fingerprint import normalize_path
 from proofer.report.context import ReportContext
-from proofer.report.positions import located_findings
+from proofer.report.positions import located_findings, message_with_suggestions
 
 SEVERITIES = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "info"}
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -43,9 +43,7 @@ def render(context: ReportContext) -> str:
         })
     for item in located_findings(result, context.min_level):
         finding = item.finding
-        message = finding.message
-        if finding.suggestions:
-            message += " Suggestions: " + ", ".join(f"“{s}”" for s in finding.suggestions) + "."
+        message = message_with_suggestions(finding)
         ET.SubElement(files[item.path], "error", {
             "line": str(item.line),
             "column": str(item.column),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from proofer.finding import Severity
 from proofer.fingerprint import normalize_path
 from proofer.report.context import ReportContext
-from proofer.report.positions import Located, located_findings
+from proofer.report.positions import Located, located_findings, message_with_suggestions
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
 
@@ -33,9 +33,7 @@ def command_line(item: Located) -> str:
     if item.end_line == item.line:
         props += [("col", str(item.column)), ("endColumn", str(item.end_column))]
     props.append(("title", finding.rule))
-    message = finding.message
-    if finding.suggestions:
-        message += " Suggestions: " + ", ".join(f"“{s}”" for s in finding.suggestions) + "."
+    message = message_with_suggestions(finding)
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in props)
     return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(message)}"
 

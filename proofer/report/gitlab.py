@@ -12,7 +12,7 @@ from typing import Any
 from proofer.finding import Severity
 from proofer.fingerprint import located_fingerprints, normalize_path
 from proofer.report.context import ReportContext
-from proofer.report.positions import located_findings
+from proofer.report.positions import located_findings, message_with_suggestions
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.SUGGESTION: "info"}
 
@@ -22,10 +22,7 @@ def render(context: ReportContext) -> str:
     issues: list[dict[str, Any]] = []
     for item, fp in zip(items, located_fingerprints(items), strict=True):
         finding = item.finding
-        description = finding.message
-        if finding.suggestions:
-            description += " Suggestions: " + ", ".join(f"“{s}”" for s in finding.suggestions)
-            description += "."
+        description = message_with_suggestions(finding)
         issues.append({
             "type": "issue",
             "description": description,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import groupby
 
 from rich.cells import cell_len
@@ -12,7 +13,7 @@ from rich.text import Text
 
 from proofer.lines import LineIndex
 from proofer.report.context import ReportContext
-from proofer.report.positions import Located, located_findings, rule_counts, severity_counts
+from proofer.report.positions import Located, located_findings, severity_counts
 
 _STYLES = {"error": "bold red", "warning": "bold yellow", "suggestion": "bold cyan"}
 _TAB = "    "
@@ -92,9 +93,10 @@ def print_summary(console: Console, context: ReportContext) -> None:
         table.add_column("rule", style="magenta")
         table.add_column("severity")
         table.add_column("count", justify="right")
-        severity_of = {i.finding.rule: i.finding.severity.value for i in items}
-        for rule, count in rule_counts(items).items():
-            level = severity_of[rule]
+        # One row per rule and level: per-path overrides can give a rule two levels.
+        rows = Counter((i.finding.rule, i.finding.severity) for i in items)
+        for (rule, severity), count in sorted(rows.items(), key=lambda kv: (-kv[1], kv[0][0])):
+            level = severity.value
             table.add_row(rule, Text(level, style=_STYLES[level]), str(count))
         console.print(table)
     parts = [f"[{_STYLES[k]}]{v} {k}{'s' if v != 1 else ''}[/]" for k, v in counts.items()]

@@ -47,6 +47,14 @@ def located_findings(result: RunResult, min_level: Severity) -> list[Located]:
     return sorted(found, key=Located.sort_key)
 
 
+def message_with_suggestions(finding: Finding) -> str:
+    """The message, then the suggestions as a sentence, for formats with one text field."""
+    if not finding.suggestions:
+        return finding.message
+    quoted = ", ".join(f"“{s}”" for s in finding.suggestions)
+    return f"{finding.message} Suggestions: {quoted}."
+
+
 def severity_counts(items: list[Located]) -> dict[str, int]:
     counts = Counter(item.finding.severity.value for item in items)
     return {level.value: counts.get(level.value, 0) for level in Severity}

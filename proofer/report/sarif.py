@@ -18,7 +18,7 @@ from proofer.finding import Finding, Severity
 from proofer.fingerprint import FINGERPRINT_VERSION, located_fingerprints, normalize_path
 from proofer.lines import LineIndex
 from proofer.report.context import ReportContext
-from proofer.report.positions import Located, located_findings
+from proofer.report.positions import Located, located_findings, message_with_suggestions
 from proofer.rulebook import Rule
 
 SARIF_SCHEMA = (
@@ -124,9 +124,7 @@ def _region(item: Located, index: LineIndex) -> dict[str, int]:
 
 def _result(item: Located, rule_index: int, region: dict[str, int], fp: str) -> dict[str, Any]:
     finding = item.finding
-    text = finding.message
-    if finding.suggestions:
-        text += " Suggestions: " + ", ".join(f"“{s}”" for s in finding.suggestions) + "."
+    text = message_with_suggestions(finding)
     location = {"uri": artifact_uri(item.path)}
     result: dict[str, Any] = {
         "ruleId": finding.rule,
