@@ -18,6 +18,16 @@ class StyleRuleError(ValueError):
     """A style rule is invalid; the message names the rule and the key."""
 
 
+def _limit(body: Mapping[str, Any], where: str) -> int:
+    """Vale's `limit` key: a whole number of alerts per rule, 0 for no limit."""
+    value = body.get("limit", 0) or 0
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        message = f"{where}: key 'limit': expected a whole number, got {value!r}"
+        raise StyleRuleError(message) from None
+
+
 @dataclass(frozen=True)
 class StyleRule:
     """One rule of a Vale style or of proofer's built-in style."""
@@ -62,7 +72,7 @@ def from_vale(rule_id: str, body: Mapping[str, Any], category: str, path: str = 
         category=category,
         body=dict(body),
         link=str(body.get("link", "")),
-        limit=int(body.get("limit", 0) or 0),
+        limit=_limit(body, path or rule_id),
         origin="vale",
         path=path,
     )
@@ -83,7 +93,7 @@ def from_builtin(rule: Rule, settings: Mapping[str, Any] | None = None) -> Style
         category=rule.category,
         body=body,
         link=str(body.get("link", "")),
-        limit=int(body.get("limit", 0) or 0),
+        limit=_limit(body, rule.path or rule.id),
         priority=rule.priority,
         origin="proofer",
         path=rule.path,
