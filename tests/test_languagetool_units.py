@@ -15,6 +15,7 @@ from proofer.engines.languagetool.spelling import (
     coinage,
     is_code_like,
     likely_name,
+    near_typo,
 )
 from proofer.engines.languagetool.text import Utf16Index, chunk_text, utf16_length
 from proofer.finding import Severity
@@ -105,6 +106,17 @@ def test_coined_words_are_recognised_but_misspelled_inflections_are_not() -> Non
     assert coinage("toolchain") == "tool + chain"
     for typo in ("occured", "recieve", "pacakges", "disapppointed", "seperate"):
         assert coinage(typo) is None, typo
+
+
+def test_a_coinage_one_keystroke_from_a_word_is_a_typo_unless_only_inflected() -> None:
+    for typo, word in (("wonderfull", "wonderful"), ("arkward", "awkward"),
+                       ("Afther", "After"), ("dependend", "dependent")):
+        assert coinage(typo) is not None, typo  # built from known words, yet a typo
+        assert near_typo(typo, word), typo
+    assert not near_typo("multicores", "multicore")  # another inflection of the same word
+    assert not near_typo("unshuffle", "unshuffled")
+    assert not near_typo("backoff", "back off")  # the speller splitting a compound
+    assert not near_typo("toolchain", "tool chains")
 
 
 def test_likely_name_only_inside_a_sentence() -> None:

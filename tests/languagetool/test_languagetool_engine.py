@@ -121,6 +121,19 @@ def test_configured_disable_and_vocabulary(lt_url: str, tmp_path: Path) -> None:
     assert results["three.md"]  # "recieve" is not in the vocabulary
 
 
+def test_coinages_are_demoted_but_near_typos_are_not(lt_url: str) -> None:
+    source = "# T\n\nThe unbubbled goroutine ran. It took us to wonderfull places.\n"
+    document = parse_markdown("t.md", source)
+    engine = build_languagetool(Config(), url=lt_url)
+    try:
+        findings = engine.check([document])["t.md"]
+    finally:
+        engine.close()
+    text = document.textmap.text
+    levels = {text[f.start : f.end]: f.severity.value for f in findings}
+    assert levels == {"unbubbled": "suggestion", "wonderfull": "error"}
+
+
 def test_killed_jvm_between_files_gives_the_same_findings(
     lt_installation: Installation, reference: dict[str, list]
 ) -> None:

@@ -31,6 +31,7 @@ from proofer.engines.languagetool.spelling import (
     coinage,
     is_code_like,
     likely_name,
+    near_typo,
     next_token,
 )
 from proofer.engines.languagetool.text import Chunk, Utf16Index, chunk_text
@@ -336,7 +337,9 @@ class LanguageToolEngine:
                         "add it to the vocabulary.")
             elif likely_name(text, item.start, item.end):
                 note = f" '{word}' looks like a name: if it is one, add it to the vocabulary."
-            elif (parts := coinage(word)) is not None:
+            elif (parts := coinage(word)) is not None and not (
+                item.match.replacements and near_typo(word, item.match.replacements[0])
+            ):
                 note = (f" '{word}' looks like a word built from known ones ({parts}): "
                         "if it is right, add it to the vocabulary.")
             findings.append(self._finding(item, demote_note=note))

@@ -194,6 +194,27 @@ def _known_with_suffix(part: str) -> bool:
     return False
 
 
+_INFLECTIONAL_ENDINGS = ("s", "es", "d", "ed", "ing")
+
+
+def near_typo(word: str, suggestion: str) -> bool:
+    """`suggestion` is one keystroke from `word` (a letter added, dropped, changed or two
+    swapped) and not merely another inflection of it ('multicores' / 'multicore').
+
+    A word that splits into known ones ('wonder + full') is usually a coinage, unless the
+    speller's first suggestion is a single word this close: then it is a typo.
+    """
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    lower, wanted = word.lower(), suggestion.lower()
+    if not wanted.isalpha() or DamerauLevenshtein.distance(lower, wanted) != 1:
+        return False
+    shorter, longer = sorted((lower, wanted), key=len)
+    return not (
+        longer.startswith(shorter) and longer[len(shorter):] in _INFLECTIONAL_ENDINGS
+    )
+
+
 def coinage(word: str) -> str | None:
     """How an unknown word is built from known ones ('un + bubbled'), else None.
 
