@@ -42,7 +42,8 @@ _COLLECTIVE = frozenset({
     "what", "whatever", "dozen", "hundred", "thousand", "million", "billion", "fish",
     "sheep", "deer", "aircraft", "species", "offspring", "feedback", "proportion",
     "part", "share", "amount", "quantity", "handful", "collection", "assortment",
-    "mix", "mixture", "combination", "selection", "host", "array", "myriad",
+    "mix", "mixture", "combination", "selection", "host", "array", "myriad", "plurality",
+    "generation",
 })
 _PREPOSITIONS = frozenset({
     "after", "before", "with", "without", "for", "to", "from", "of", "about", "by", "like",
@@ -82,13 +83,63 @@ def subject_number(subject: Token) -> str | None:
         return None
     if lower in _SINGULAR_OF_HEADS and _has_of(subject):
         return SINGULAR
-    if not subject.is_lower or not _determined(subject):
+    if not (subject.is_lower or _capitalised_first_word(subject)) or not _determined(subject):
         return None
     if subject.tag_ == "NNS" and lower not in _INVARIANT_PLURALS and lower != subject.lemma_:
         return PLURAL
     if subject.tag_ == "NN" and subject.lemma_ not in _COLLECTIVE and not lower.endswith("s"):
         return SINGULAR
     return None
+
+
+def bare_noun_number(subject: Token) -> str | None:
+    """The number of a subject noun without a determiner ("professor oppose", "animals is").
+
+    Only used against the verb form that a bare noun of that number can never take:
+    a bare singular count noun with a plural verb, a bare plural with a singular verb.
+    """
+    if any(c.dep_ != "amod" for c in subject.children):
+        return None
+    if not (subject.is_lower or _capitalised_first_word(subject)):
+        return None
+    before = subject.left_edge.i - 1
+    if before >= subject.sent.start and subject.doc[before].pos_ not in (
+        "PUNCT", "CCONJ", "SCONJ", "ADV"
+    ):
+        return None  # "Seeing consistencies between samples allows": part of a larger subject
+    lower = subject.lower_
+    if subject.tag_ == "NNS" and lower not in _INVARIANT_PLURALS and lower != subject.lemma_:
+        return PLURAL
+    if subject.tag_ == "NN" and subject.lemma_ not in _COLLECTIVE and not lower.endswith("s"):
+        return SINGULAR
+    return None
+
+
+def _capitalised_first_word(token: Token) -> bool:
+    """A common noun capitalised only because it opens the sentence ("History tells")."""
+    return (
+        token.i == token.sent.start
+        and (token.i == 0 or token.doc[token.i - 1].text in (".", "!", "?"))
+        and token.pos_ == "NOUN"
+        and token.text[:1].isupper()
+        and token.text[1:].islower()
+        and bool(getAllLemmas(token.lower_))
+    )
+
+
+def relative_antecedent(subject: Token) -> Token | None:
+    """For "who/which/that" subjecting a relative clause, the noun right before it."""
+    if subject.lower_ not in ("who", "which", "that") or subject.head.dep_ != "relcl":
+        return None
+    antecedent = subject.head.head
+    if antecedent.i != subject.i - 1 or antecedent.pos_ != "NOUN" or _has_of(antecedent):
+        return None  # "one of the people who are": the clause may belong to "people"
+    verb = subject.head
+    if verb.i != subject.i + 1 or verb.tag_ not in ("VBZ", "VBP") or not verb.is_lower:
+        return None
+    if antecedent.dep_ == "pobj" or verb.lower_ == "read":
+        return None  # "things about a program that are": the clause may skip the nearest noun
+    return antecedent
 
 
 def verb_number(verb: Token) -> str | None:
@@ -115,7 +166,7 @@ def agreement_mismatch(verb: Token) -> bool:
         return False
     if verb.tag_ == "VB" and not _bare_clause_subject(subject, verb):
         return False
-    wanted, shown = subject_number(subject), verb_number(verb)
+    wanted, shown = _wanted_number(subject, verb), verb_number(verb)
     if wanted is None or shown is None or wanted == shown:
         return False
     if verb.lower_ == "were" and wanted == SINGULAR and _irrealis(verb):
@@ -123,10 +174,23 @@ def agreement_mismatch(verb: Token) -> bool:
     return subject.lower_ not in ("i", "you")  # "I have", "you have" are fine
 
 
+def _wanted_number(subject: Token, verb: Token) -> str | None:
+    """The number the verb must show for this subject, when it is certain."""
+    antecedent = relative_antecedent(subject)
+    if antecedent is not None:
+        return subject_number(antecedent)
+    number = subject_number(subject)
+    if number is not None:
+        return number
+    bare = bare_noun_number(subject)
+    # A bare singular noun with "is" is fine ("Water is"); only the plural verb is wrong.
+    return bare if bare is not None and bare != verb_number(verb) else None
+
+
 def agreeing_form(verb: Token) -> str:
     """The form of `verb` that agrees with its subject, keeping the tense."""
     subject = clause_subject(verb)
-    wanted = subject_number(subject) if subject is not None else None
+    wanted = _wanted_number(subject, verb) if subject is not None else None
     lower = verb.lower_
     singular = {"were": "was", "are": "is", "have": "has", "do": "does"}
     plural = {"was": "were", "is": "are", "has": "have", "does": "do"}
@@ -199,11 +263,21 @@ def _in_exempt_clause(verb: Token) -> bool:
     head = verb.head if verb.dep_ in ("aux", "auxpass") else verb
     if verb.tag_ == "VB" and (head.dep_ != "ROOT" or any(c.dep_ == "aux" for c in head.children)):
         return True
-    if any(c.dep_ == "expl" or (c.lower_ in ("that", "lest") and c.dep_ == "mark")
-           for c in head.children):
+    if any(c.dep_ == "expl" for c in head.children):
+        return True
+    marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
+    if "lest" in marks or ("that" in marks and _subjunctive_context(verb)):
         return True
     governor = head.head
     if governor.i != head.i and governor.lemma_ in _CAUSATIVES | _SUBJUNCTIVE_TRIGGERS:
         return True
     sentence = verb.sent
     return sentence.text.rstrip().endswith("?")
+
+
+def _subjunctive_context(verb: Token) -> bool:
+    """A base form after "insist that", "it is important that" ... may be subjunctive."""
+    if verb.tag_ not in ("VB", "VBP") or verb.lower_ in ("are", "were"):
+        return False
+    before = verb.doc[verb.sent.start : verb.i]
+    return any(t.lemma_.lower() in _SUBJUNCTIVE_TRIGGERS for t in before)
