@@ -32,6 +32,7 @@ from proofer.engines.languagetool.spelling import (
     is_code_like,
     likely_name,
     near_typo,
+    regularised_past,
     next_token,
 )
 from proofer.engines.languagetool.text import Chunk, Utf16Index, chunk_text
@@ -338,7 +339,8 @@ class LanguageToolEngine:
             elif likely_name(text, item.start, item.end):
                 note = f" '{word}' looks like a name: if it is one, add it to the vocabulary."
             elif (parts := coinage(word)) is not None and not (
-                item.match.replacements and near_typo(word, item.match.replacements[0])
+                (item.match.replacements and near_typo(word, item.match.replacements[0]))
+                or regularised_past(word)
             ):
                 note = (f" '{word}' looks like a word built from known ones ({parts}): "
                         "if it is right, add it to the vocabulary.")

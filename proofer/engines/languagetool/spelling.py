@@ -215,6 +215,21 @@ def near_typo(word: str, suggestion: str) -> bool:
     )
 
 
+def regularised_past(word: str) -> bool:
+    """A regular -ed ending put on an irregular verb ("dealed", "teached", "buyed")."""
+    from lemminflect import getAllLemmas, getInflection
+
+    lower = word.lower()
+    if not lower.endswith("ed") or len(lower) < 5:
+        return False
+    for stem in {lower[:-2], lower[:-1]}:
+        if stem in getAllLemmas(stem).get("VERB", ()):
+            past = getInflection(stem, tag="VBD") + getInflection(stem, tag="VBN")
+            if past and lower not in past:
+                return True
+    return False
+
+
 def coinage(word: str) -> str | None:
     """How an unknown word is built from known ones ('un + bubbled'), else None.
 

@@ -223,7 +223,7 @@ def _plain_subject(subject: Token, verb: Token) -> bool:
         return False
     start = subject.left_edge.i
     if start > verb.sent.start and (
-        verb.doc[start - 1].pos_ == "CCONJ"
+        (verb.doc[start - 1].pos_ == "CCONJ" and start - 1 > verb.sent.start)
         or (subject.pos_ == "PRON" and verb.doc[start - 1].lower_ in _PREPOSITIONS)
     ):
         return False  # "Go 1 and every release after it have ..."
