@@ -32,8 +32,8 @@ from proofer.engines.languagetool.spelling import (
     is_code_like,
     likely_name,
     near_typo,
-    regularised_past,
     next_token,
+    regularised_past,
 )
 from proofer.engines.languagetool.text import Chunk, Utf16Index, chunk_text
 from proofer.finding import Severity, TextFinding
