@@ -54,3 +54,4 @@ def participle_differs(verb: Token) -> bool:
         return False  # "found" is also the past of "find"
     participles = getInflection(verb.lower_, tag="VBN")
     return bool(participles) and verb.lower_ not in participles
+
