@@ -1,4 +1,4 @@
-"""Merging findings from several engines: duplicates collapse, overlaps go by priority."""
+"""Merging findings from several engines: duplicates collapse, overlaps go by severity, then priority."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from proofer.finding import Finding
 
 
 def _rank(finding: Finding) -> tuple[int, int, int, str, str]:
-    # Lower sorts first = preferred: higher priority, then severity, then longer message
-    # (more specific), then rule id for determinism.
+    # Lower sorts first = preferred: higher severity (a suggestion must never hide an
+    # error that CI gates on), then higher priority, then longer message (more
+    # specific), then rule id for determinism.
     return (
-        -finding.priority,
         -finding.severity.rank,
+        -finding.priority,
         -len(finding.message),
         finding.rule,
         finding.message,

@@ -40,3 +40,10 @@ def test_a_sentence_wide_finding_does_not_hide_a_word_level_one() -> None:
     assert merge_findings([sentence, typo]) == [sentence, typo]
     wider_same_error = _f("LT.ITS", 4, 16, priority=30)
     assert [m.rule for m in merge_findings([_f("PF-ITS", 4, 8, 50), wider_same_error])] == ["PF-ITS"]
+
+
+def test_a_suggestion_never_hides_a_warning_on_the_same_words() -> None:
+    suggestion = _f("PF-STYLE", 0, 7, priority=50, severity=Severity.SUGGESTION)
+    warning = _f("LT.UPPERCASE", 0, 7, priority=30, severity=Severity.WARNING)
+    assert merge_findings([suggestion, warning]) == [warning]
+    assert merge_findings([warning, suggestion]) == [warning]

@@ -41,7 +41,7 @@ _COLLECTIVE = frozenset({
     "most", "some", "more", "enough", "who", "which", "that",
     "what", "whatever", "dozen", "hundred", "thousand", "million", "billion", "fish",
     "sheep", "deer", "aircraft", "species", "offspring", "feedback", "proportion",
-    "part", "share", "amount", "quantity", "handful", "collection", "assortment",
+    "part", "share", "handful", "collection", "assortment",
     "mix", "mixture", "combination", "selection", "host", "array", "myriad", "plurality",
     "generation",
 })
@@ -216,9 +216,12 @@ def _plain_subject(subject: Token, verb: Token) -> bool:
     modifiers (and adverbs), no punctuation, no coordination before the subject, and no
     noun/verb ambiguity ("the second matches requests")."""
     between = verb.doc[subject.i + 1 : verb.i]
-    if len(between) > 8 or any(t.is_punct or t.pos_ == "VERB" for t in between):
-        return False
     subtree = {t.i for t in subject.subtree}
+    if len(between) > 8 or any(
+        t.is_punct or (t.pos_ == "VERB" and not _reduced_relative(t, subject, subtree))
+        for t in between
+    ):
+        return False
     if any(t.i not in subtree and t.pos_ not in ("ADV", "PART", "AUX") for t in between):
         return False
     start = subject.left_edge.i
@@ -239,6 +242,13 @@ def _plain_subject(subject: Token, verb: Token) -> bool:
         and verb.lower_ not in ("is", "was", "has", "does")
         and getAllLemmas(verb.lower_, upos="NOUN")
         and verb.doc[verb.i - 1].tag_ in ("VBZ", "NNS", "NNPS")
+    )
+
+
+def _reduced_relative(verb: Token, subject: Token, subtree: set[int]) -> bool:
+    """A participle modifying the subject ("the points made in the lecture")."""
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i == subject.i and (
+        verb.i in subtree
     )
 
 

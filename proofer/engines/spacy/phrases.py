@@ -1,4 +1,4 @@
-"""Noun-phrase and verb-form facts for the learner-error rules, read from spaCy's parse."""
+"""Noun-phrase, verb-form and clause facts for the learner-error rules, read from spaCy's parse."""
 
 from __future__ import annotations
 
@@ -55,3 +55,14 @@ def participle_differs(verb: Token) -> bool:
     participles = getInflection(verb.lower_, tag="VBN")
     return bool(participles) and verb.lower_ not in participles
 
+
+
+def sentence_fragment_opener(conjunction: Token) -> bool:
+    """The conjunction opens a sentence that is nothing but its subordinate clause
+    ("Because they sent out 20% of the emissions."): the main clause is missing."""
+    sentence = conjunction.sent
+    if conjunction.i != sentence.start or sentence[-1].text not in (".", "!"):
+        return False
+    if any(t.text in (",", ";", ":", "—", "–") for t in sentence):
+        return False  # "Because it rained, we stayed": a main clause may follow a comma
+    return conjunction.dep_ == "mark" and conjunction.head.i == sentence.root.i
