@@ -1,4 +1,4 @@
-"""Merging findings from several engines: duplicates collapse, overlaps go by severity, then priority."""
+"""Merging findings from several engines: duplicates collapse, overlaps go by severity."""
 
 from __future__ import annotations
 
