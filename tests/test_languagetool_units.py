@@ -16,6 +16,7 @@ from proofer.engines.languagetool.spelling import (
     is_code_like,
     likely_name,
     near_typo,
+    regularised_past,
 )
 from proofer.engines.languagetool.text import Utf16Index, chunk_text, utf16_length
 from proofer.finding import Severity
@@ -117,6 +118,13 @@ def test_a_coinage_one_keystroke_from_a_word_is_a_typo_unless_only_inflected() -
     assert not near_typo("unshuffle", "unshuffled")
     assert not near_typo("backoff", "back off")  # the speller splitting a compound
     assert not near_typo("toolchain", "tool chains")
+
+
+def test_regular_endings_on_irregular_verbs_are_typos() -> None:
+    for typo in ("dealed", "teached", "buyed", "catched"):
+        assert regularised_past(typo), typo
+    for word in ("putted", "bubbled", "embedded", "speeded", "occured"):
+        assert not regularised_past(word), word
 
 
 def test_likely_name_only_inside_a_sentence() -> None:
