@@ -226,7 +226,16 @@ def _plain_subject(subject: Token, verb: Token) -> bool:
         return False
     start = subject.left_edge.i
     if start > verb.sent.start and (
-        (verb.doc[start - 1].pos_ == "CCONJ" and start - 1 > verb.sent.start)
+        (
+            verb.doc[start - 1].pos_ == "CCONJ"
+            and start - 1 > verb.sent.start
+            # ", but history tell us": a new clause, when the subject is a bare noun that
+            # cannot hide a coordination ("the length of each bar and row ordering are")
+            and not (
+                verb.doc[start - 2].text == ","
+                and all(c.dep_ == "amod" for c in subject.children)
+            )
+        )
         or (subject.pos_ == "PRON" and verb.doc[start - 1].lower_ in _PREPOSITIONS)
     ):
         return False  # "Go 1 and every release after it have ..."
