@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import enum
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 class SegmentKind(str, enum.Enum):
@@ -39,6 +39,9 @@ class Block:
     # True when a code block stands between this block and the previous checkable one, so
     # the block may continue a sentence ("where `x` is ...").
     after_code: bool = False
+    # True when a code block, list, table, quote or HTML block follows right after this
+    # block, which may then end mid-sentence ("The options are" + a list).
+    leads_in: bool = False
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,11 @@ class TextMapBuilder:
         if self._block_start is not None and self._length > self._block_start:
             self._blocks.append(Block(kind, self._block_start, self._length, after_code))
         self._block_start = None
+
+    def mark_lead_in(self) -> None:
+        """The last block introduces what follows it (code, a list, a table ...)."""
+        if self._blocks:
+            self._blocks[-1] = replace(self._blocks[-1], leads_in=True)
 
     def rollback(self, text_length: int) -> None:
         """Forget everything appended after `text_length` (used for unmappable blocks)."""

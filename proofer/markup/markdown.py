@@ -25,6 +25,12 @@ _TOML_FRONT_MATTER = re.compile(
     r"\A\+\+\+[ \t]*\r?\n.*?^\+\+\+[ \t]*\r?(?:\n|\Z)", re.DOTALL | re.MULTILINE
 )
 _BLOCK_SEPARATOR = "\n\n"
+# Blocks a paragraph may introduce without ending its sentence ("The options are" + a list).
+_LEAD_IN_TARGETS = frozenset({
+    "fence", "code_block", "html_block", "bullet_list_open", "ordered_list_open",
+    "table_open", "blockquote_open", "dl_open",
+})
+
 _CONTAINERS = {
     "heading_open": "heading",
     "blockquote_open": "blockquote",
@@ -109,6 +115,8 @@ class _Walker:
     def walk(self, tokens: list[Token]) -> None:
         containers: list[str] = []
         for token in tokens:
+            if token.type in _LEAD_IN_TARGETS:
+                self.builder.mark_lead_in()
             if token.type in _CONTAINERS:
                 containers.append(_CONTAINERS[token.type])
             elif token.type.replace("_close", "_open") in _CONTAINERS:

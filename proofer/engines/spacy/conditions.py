@@ -15,7 +15,7 @@ from typing import Any
 from lemminflect import getAllInflections, getAllLemmas, getInflection, getLemma
 from spacy.tokens import Doc, Token
 
-from proofer.engines.spacy import agreement
+from proofer.engines.spacy import agreement, phrases
 from proofer.engines.spacy.articles import expected_article
 
 
@@ -25,6 +25,7 @@ class MatchContext:
     start: int
     end: int
     placeholders: frozenset[int]
+    ends_paragraph: bool = False  # the doc ends a paragraph that leads into nothing
 
     def token(self, index: int | str) -> Token | None:
         """Token at `index` relative to the match start, or None outside the doc.
@@ -177,6 +178,30 @@ def _verb_base_form(ctx: MatchContext, arg: Any) -> bool:
     return tok is not None and bool(getAllInflections(tok.lower_, upos="VERB"))
 
 
+def _verb_word(ctx: MatchContext, arg: Any) -> bool:
+    """The word is some form of a dictionary verb ("bikes", "luck", "keys"); false for words
+    that are only nouns or adjectives ("homework", "money"), whatever the tagger said."""
+    index, _ = _token_arg(arg)
+    tok = ctx.token(index)
+    return tok is not None and bool(
+        getAllLemmas(tok.lower_, upos="VERB") or getAllInflections(tok.lower_, upos="VERB")
+    )
+
+
+def _verb_past_form(ctx: MatchContext, arg: Any) -> bool:
+    """The word is only a past form of a verb ("mentioned", "went"), never its base form,
+    whatever its tag: the tagger sometimes reads "to mentioned" as a base form."""
+    index, _ = _token_arg(arg)
+    tok = ctx.token(index)
+    if tok is None or getAllInflections(tok.lower_, upos="VERB"):
+        return False
+    return any(
+        tok.lower_ in getInflection(lemma, tag="VBD") + getInflection(lemma, tag="VBN")
+        for lemma in getAllLemmas(tok.lower_, upos="VERB").get("VERB", ())
+        if lemma != tok.lower_
+    )
+
+
 def _all(ctx: MatchContext, arg: Any) -> bool:
     """Every condition in the list holds."""
     return all(check_condition(spec, ctx) for spec in arg)
@@ -243,7 +268,31 @@ def _agreement_mismatch(ctx: MatchContext, arg: Any) -> bool:
     return subject is not None and not any(t.i in ctx.placeholders for t in subject.subtree)
 
 
+def _token_test(test: Callable[[Token], bool]) -> Condition:
+    """A condition applying `test` to one token of the match."""
+
+    def condition(ctx: MatchContext, arg: Any) -> bool:
+        index, _ = _token_arg(arg)
+        tok = ctx.token(index)
+        return tok is not None and test(tok)
+
+    return condition
+
+
+def _paragraph_end(ctx: MatchContext, arg: Any) -> bool:
+    """The token is the last word of a paragraph that introduces nothing after it."""
+    index, _ = _token_arg(arg)
+    tok = ctx.token(index)
+    if tok is None or not ctx.ends_paragraph:
+        return False
+    return all(t.is_space for t in ctx.doc[tok.i + 1 :])
+
+
 CONDITIONS: Mapping[str, Condition] = {
+    "bare_singular_noun": _token_test(phrases.bare_singular_noun),
+    "participle_differs": _token_test(phrases.participle_differs),
+    "sentence_fragment_opener": _token_test(phrases.sentence_fragment_opener),
+    "paragraph_end": _paragraph_end,
     "same_lower": _same_lower,
     "lower_in": _lower_in,
     "tag_in": _attribute_in("tag_", "tags"),
@@ -265,6 +314,8 @@ CONDITIONS: Mapping[str, Condition] = {
     "agreement_mismatch": _agreement_mismatch,
     "head_is": _head_is,
     "verb_base_form": _verb_base_form,
+    "verb_past_form": _verb_past_form,
+    "verb_word": _verb_word,
     "known_plural": _known_plural,
     "all": _all,
     "any_of": _any,

@@ -27,6 +27,8 @@ class _Piece:
     offset: int
     text: str
     placeholders: tuple[tuple[int, int], ...]
+    # The piece ends a paragraph that introduces nothing after it (no list, code ...).
+    ends_paragraph: bool = False
 
 
 def _validate_rule(rule: Rule) -> None:
@@ -136,7 +138,7 @@ class SpacyEngine:
     ) -> TextFinding | None:
         if any(i in placeholders for i in range(start, end)):
             return None
-        ctx = MatchContext(doc, start, end, placeholders)
+        ctx = MatchContext(doc, start, end, placeholders, piece.ends_paragraph)
         spec = rule.spec
         if not all(check_condition(c, ctx) for c in spec.get("when", [])):
             return None
@@ -182,7 +184,10 @@ def _pieces(textmap: TextMap) -> Iterator[_Piece]:
             inside = tuple(
                 (s - start, e - start) for s, e in placeholders if start <= s < end
             )
-            yield _Piece(start, textmap.text[start:end], inside)
+            ends_paragraph = (
+                end == block.text_end and block.kind == "paragraph" and not block.leads_in
+            )
+            yield _Piece(start, textmap.text[start:end], inside, ends_paragraph)
             start = end
 
 

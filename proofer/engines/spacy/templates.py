@@ -19,8 +19,10 @@ _FIELD = re.compile(rf"\{{({_INDEX})(?:\.\.({_INDEX}))?(?::([a-z_]+))?\}}")
 
 def _inflect(token: Token, tag: str) -> str:
     lemma = token.lemma_ if token.lemma_ and token.lemma_ != "-PRON-" else token.text
-    if tag.startswith("VB") and lemma.lower() == token.lower_:
-        # the tagger kept an inflected form as its own lemma ("will helps" read as VB)
+    read_as_verb = token.pos_ in ("VERB", "AUX")
+    if tag.startswith("VB") and (lemma.lower() == token.lower_ or not read_as_verb):
+        # the tagger kept an inflected form as its own lemma ("will helps" read as VB), or
+        # read the verb as a noun and gave a noun lemma ("to leaves" -> "leaf", not "leave")
         lemma = getLemma(token.lower_, upos="VERB")[0]
     forms = getInflection(lemma, tag=tag)
     return forms[0] if forms else token.text
@@ -43,10 +45,30 @@ _SWAPS = {
 _SWAPS.update({v: k for k, v in list(_SWAPS.items()) if k not in ("loose", "looses", "loosing")})
 _SWAPS.update({"i": "me", "i.": "me."})  # "for you and I." ("I." is one token)
 _SWAPS.update({"is": "are", "was": "were"})  # "there is many ..." -> "there are many ..."
+_SWAPS.update({"are": "is", "were": "was"})  # "there are more population" -> "there is ..."
 
 
 def _swap(token: Token) -> str:
     return _SWAPS.get(token.lower_, token.text)
+
+
+# Personal pronouns written where the possessive determiner belongs ("they rising field").
+_POSSESSIVES = {
+    "they": "their", "them": "their", "he": "his", "him": "his", "she": "her",
+    "it": "its", "we": "our", "us": "our", "i": "my", "me": "my",
+}
+
+
+def _possessive(token: Token) -> str:
+    return _POSSESSIVES.get(token.lower_, token.text)
+
+
+# Subject pronouns and their object forms ("for she and I" -> "for her and me").
+_OBJECTIVES = {"i": "me", "he": "him", "she": "her", "we": "us", "they": "them"}
+
+
+def _objective(token: Token) -> str:
+    return _OBJECTIVES.get(token.lower_, token.text)
 
 
 def _det_number(token: Token, table: Mapping[str, str]) -> str:
@@ -67,6 +89,8 @@ FILTERS: Mapping[str, Callable[[Token], str]] = {
     "article": _article,
     "agree": agreeing_form,
     "swap": _swap,
+    "possessive": _possessive,
+    "objective": _objective,
     "det_plural": lambda t: _det_number(t, _PLURAL_DETERMINERS),
     "det_singular": lambda t: _det_number(t, _SINGULAR_DETERMINERS),
 }
