@@ -149,15 +149,33 @@ def verb_number(verb: Token) -> str | None:
         return SINGULAR
     if lower in ("were", "are", "have", "do") or verb.tag_ in ("VBP", "VB"):
         return PLURAL
+    if verb_read_as_noun(verb):
+        return PLURAL
     return None
+
+
+def verb_read_as_noun(token: Token) -> bool:
+    """A base-form verb the tagger called a noun but parsed as the clause's predicate,
+    right after its subject ("My brother work at the hospital")."""
+    if token.tag_ != "NN" or token.dep_ != "ROOT" or not token.is_lower:
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].i != token.i - 1:
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is None or following.pos_ not in ("ADP", "DET", "ADV", "PRON"):
+        return False
+    return token.lower_ in getAllLemmas(token.lower_).get("VERB", ())
 
 
 def agreement_mismatch(verb: Token) -> bool:
     """True when `verb` clearly disagrees in number with its subject."""
-    if verb.tag_ not in ("VBZ", "VBP", "VBD", "VB") or (verb.tag_ == "VBD" and verb.lower_ not in (
-        "was",
-        "were",
-    )):
+    if verb.tag_ == "NN":
+        if not verb_read_as_noun(verb):
+            return False
+    elif verb.tag_ not in ("VBZ", "VBP", "VBD", "VB") or (
+        verb.tag_ == "VBD" and verb.lower_ not in ("was", "were")
+    ):
         return False
     if _in_exempt_clause(verb):
         return False
