@@ -17,8 +17,14 @@ _INDEX = r"-?\d+|(?:last|after)(?:[+-]\d+)?"
 _FIELD = re.compile(rf"\{{({_INDEX})(?:\.\.({_INDEX}))?(?::([a-z_]+))?\}}")
 
 
+# Plurals in everyday use where the dictionary lists a formal one first ("persons").
+_EVERYDAY_PLURALS = {"person": "people"}
+
+
 def _inflect(token: Token, tag: str) -> str:
     lemma = token.lemma_ if token.lemma_ and token.lemma_ != "-PRON-" else token.text
+    if tag == "NNS" and lemma.lower() in _EVERYDAY_PLURALS:
+        return _EVERYDAY_PLURALS[lemma.lower()]
     read_as_verb = token.pos_ in ("VERB", "AUX")
     if tag.startswith("VB") and (lemma.lower() == token.lower_ or not read_as_verb):
         # the tagger kept an inflected form as its own lemma ("will helps" read as VB), or
