@@ -236,7 +236,7 @@ def _plain_subject(subject: Token, verb: Token) -> bool:
     between = verb.doc[subject.i + 1 : verb.i]
     subtree = {t.i for t in subject.subtree}
     if len(between) > 8 or any(
-        t.is_punct or (t.pos_ == "VERB" and not _reduced_relative(t, subject, subtree))
+        t.is_punct or (t.pos_ == "VERB" and not _reduced_relative(t, subject))
         for t in between
     ):
         return False
@@ -272,11 +272,9 @@ def _plain_subject(subject: Token, verb: Token) -> bool:
     )
 
 
-def _reduced_relative(verb: Token, subject: Token, subtree: set[int]) -> bool:
+def _reduced_relative(verb: Token, subject: Token) -> bool:
     """A participle modifying the subject ("the points made in the lecture")."""
-    return verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i == subject.i and (
-        verb.i in subtree
-    )
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i == subject.i
 
 
 def _bare_clause_subject(subject: Token, verb: Token) -> bool:
