@@ -56,7 +56,6 @@ def participle_differs(verb: Token) -> bool:
     return bool(participles) and verb.lower_ not in participles
 
 
-
 def sentence_fragment_opener(conjunction: Token) -> bool:
     """The conjunction opens a sentence that is nothing but its subordinate clause
     ("Because they sent out 20% of the emissions."): the main clause is missing."""
