@@ -273,8 +273,13 @@ def _plain_subject(subject: Token, verb: Token) -> bool:
 
 
 def _reduced_relative(verb: Token, subject: Token) -> bool:
-    """A participle modifying the subject ("the points made in the lecture")."""
-    return verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i == subject.i
+    """A participle describing the subject ("the points made in the lecture") or a noun
+    inside it ("the list of required documents")."""
+    if verb.tag_ not in ("VBN", "VBG"):
+        return False
+    if verb.dep_ == "acl":
+        return verb.head.i == subject.i and verb.tag_ == "VBN"
+    return verb.dep_ == "amod" and verb.head.i in {t.i for t in subject.subtree}
 
 
 def _bare_clause_subject(subject: Token, verb: Token) -> bool:
