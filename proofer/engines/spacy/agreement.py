@@ -68,9 +68,18 @@ def clause_subject(verb: Token) -> Token | None:
     return None if earlier_aux else subjects[0]
 
 
+_QUANTIFIERS = frozenset({
+    "each", "every", "one", "either", "neither", "none", "some", "most", "any", "few",
+    "several", "many", "all", "both",
+})
+
+
 def subject_number(subject: Token) -> str | None:
     """SINGULAR, PLURAL, or None when the number is not certain."""
     lower = subject.lower_
+    edge = subject.left_edge
+    if edge.lower_ in _QUANTIFIERS and edge.i + 1 < subject.i and edge.nbor().pos_ == "DET":
+        return None  # "Each the functions returns": the missing "of" decides the number
     if any(c.dep_ in ("conj", "cc", "nummod", "appos") for c in subject.children):
         return None
     if subject.pos_ == "PRON":
