@@ -29,6 +29,7 @@ _INVARIANT_PLURALS = frozenset({
     "savings", "earnings", "proceeds", "remains", "premises", "ops", "devops", "docs",
     "specs", "stats", "sales", "jeans", "pants", "scissors", "glasses", "goods",
     "contents", "arms", "clothes", "riches", "outskirts", "surroundings", "minutes",
+    "maths", "mumps", "rabies", "billiards", "darts", "aerobics",
 })
 _COLLECTIVE = frozenset({
     "team", "staff", "family", "government", "committee", "police", "crowd", "group",
@@ -94,7 +95,7 @@ def subject_number(subject: Token) -> str | None:
         return SINGULAR
     if not (subject.is_lower or _capitalised_first_word(subject)) or not _determined(subject):
         return None
-    if subject.tag_ == "NNS" and lower not in _INVARIANT_PLURALS and lower != subject.lemma_:
+    if subject.tag_ == "NNS" and not _invariant(lower) and lower != subject.lemma_:
         return PLURAL
     if subject.tag_ == "NN" and subject.lemma_ not in _COLLECTIVE and not lower.endswith("s"):
         return SINGULAR
@@ -117,11 +118,16 @@ def bare_noun_number(subject: Token) -> str | None:
     ):
         return None  # "Seeing consistencies between samples allows": part of a larger subject
     lower = subject.lower_
-    if subject.tag_ == "NNS" and lower not in _INVARIANT_PLURALS and lower != subject.lemma_:
+    if subject.tag_ == "NNS" and not _invariant(lower) and lower != subject.lemma_:
         return PLURAL
     if subject.tag_ == "NN" and subject.lemma_ not in _COLLECTIVE and not lower.endswith("s"):
         return SINGULAR
     return None
+
+
+def _invariant(lower: str) -> bool:
+    """A noun that looks plural but takes a singular verb ("news", "maths", "ethics")."""
+    return lower in _INVARIANT_PLURALS or lower.endswith("ics")
 
 
 def _capitalised_first_word(token: Token) -> bool:
