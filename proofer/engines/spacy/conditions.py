@@ -64,6 +64,17 @@ def _token_arg(arg: Any) -> tuple[int | str, Mapping[str, Any]]:
     raise ValueError(f"expected a token index or a mapping, got {arg!r}")
 
 
+def _token_test(test: Callable[[Token], bool]) -> Condition:
+    """A condition applying `test` to one token of the match."""
+
+    def condition(ctx: MatchContext, arg: Any) -> bool:
+        index, _ = _token_arg(arg)
+        tok = ctx.token(index)
+        return tok is not None and test(tok)
+
+    return condition
+
+
 def _same_lower(ctx: MatchContext, arg: Any) -> bool:
     first, second = (ctx.token(i) for i in arg)
     return first is not None and second is not None and first.lower_ == second.lower_
@@ -97,16 +108,12 @@ def _placeholder(ctx: MatchContext, arg: Any) -> bool:
     return ctx.start + ctx.relative(index) in ctx.placeholders
 
 
-def _exists(ctx: MatchContext, arg: Any) -> bool:
-    index, _ = _token_arg(arg)
-    tok = ctx.token(index)
-    return tok is not None and not tok.is_space
+def _exists(token: Token) -> bool:
+    return not token.is_space
 
 
-def _sentence_start(ctx: MatchContext, arg: Any) -> bool:
-    index, _ = _token_arg(arg)
-    tok = ctx.token(index)
-    return tok is not None and bool(tok.is_sent_start)
+def _sentence_start(token: Token) -> bool:
+    return bool(token.is_sent_start)
 
 
 def _article_mismatch(ctx: MatchContext, arg: Any) -> bool:
@@ -125,11 +132,9 @@ def _followed_by_hyphen(ctx: MatchContext, arg: Any) -> bool:
     return tok is not None and nxt is not None and nxt.text in "-‑" and not tok.whitespace_
 
 
-def _attached(ctx: MatchContext, arg: Any) -> bool:
+def _attached(token: Token) -> bool:
     """Token has no whitespace after it (e.g. part of a hyphenated or dotted word)."""
-    index, _ = _token_arg(arg)
-    tok = ctx.token(index)
-    return tok is not None and not tok.whitespace_
+    return not token.whitespace_
 
 
 def _lemma_in(ctx: MatchContext, arg: Any) -> bool:
@@ -138,67 +143,53 @@ def _lemma_in(ctx: MatchContext, arg: Any) -> bool:
     return tok is not None and tok.lemma_.lower() in set(options["words"])
 
 
-def _inflected(ctx: MatchContext, arg: Any) -> bool:
+def _inflected(token: Token) -> bool:
     """The token is an inflected form: its lemma differs from the word ("options")."""
-    index, _ = _token_arg(arg)
-    tok = ctx.token(index)
-    return tok is not None and tok.lemma_.lower() != tok.lower_
+    return token.lemma_.lower() != token.lower_
 
 
-def _verb_s_form(ctx: MatchContext, arg: Any) -> bool:
+def _verb_s_form(token: Token) -> bool:
     """The word is the -s form of a verb ("ships", "expands"), whatever its tag."""
-    index, _ = _token_arg(arg)
-    tok = ctx.token(index)
-    if tok is None or not tok.lower_.endswith("s"):
+    if not token.lower_.endswith("s"):
         return False
     return any(
-        tok.lower_ in getInflection(lemma, tag="VBZ") for lemma in getLemma(tok.lower_, "VERB")
+        token.lower_ in getInflection(lemma, tag="VBZ") for lemma in getLemma(token.lower_, "VERB")
     )
 
 
-def _known_plural(ctx: MatchContext, arg: Any) -> bool:
+def _known_plural(token: Token) -> bool:
     """The word is an inflected dictionary word ("options", "commits"), not a misspelling
     ("succes") that only looks plural."""
-    index, _ = _token_arg(arg)
-    tok = ctx.token(index)
-    if tok is None:
-        return False
     lemmas = [
         lemma
         for upos in ("NOUN", "VERB")
-        for lemma in getAllLemmas(tok.lower_, upos=upos).get(upos, ())
+        for lemma in getAllLemmas(token.lower_, upos=upos).get(upos, ())
     ]
-    return any(lemma != tok.lower_ for lemma in lemmas)
+    return any(lemma != token.lower_ for lemma in lemmas)
 
 
-def _verb_base_form(ctx: MatchContext, arg: Any) -> bool:
+def _verb_base_form(token: Token) -> bool:
     """The word is also the base form of a known verb ("result", "aim"), whatever its tag."""
-    index, _ = _token_arg(arg)
-    tok = ctx.token(index)
-    return tok is not None and bool(getAllInflections(tok.lower_, upos="VERB"))
+    return bool(getAllInflections(token.lower_, upos="VERB"))
 
 
-def _verb_word(ctx: MatchContext, arg: Any) -> bool:
+def _verb_word(token: Token) -> bool:
     """The word is some form of a dictionary verb ("bikes", "luck", "keys"); false for words
     that are only nouns or adjectives ("homework", "money"), whatever the tagger said."""
-    index, _ = _token_arg(arg)
-    tok = ctx.token(index)
-    return tok is not None and bool(
-        getAllLemmas(tok.lower_, upos="VERB") or getAllInflections(tok.lower_, upos="VERB")
+    return bool(
+        getAllLemmas(token.lower_, upos="VERB") or getAllInflections(token.lower_, upos="VERB")
     )
 
 
-def _verb_past_form(ctx: MatchContext, arg: Any) -> bool:
+def _verb_past_form(token: Token) -> bool:
     """The word is only a past form of a verb ("mentioned", "went"), never its base form,
     whatever its tag: the tagger sometimes reads "to mentioned" as a base form."""
-    index, _ = _token_arg(arg)
-    tok = ctx.token(index)
-    if tok is None or getAllInflections(tok.lower_, upos="VERB"):
+    if getAllInflections(token.lower_, upos="VERB"):
         return False
     return any(
-        tok.lower_ in getInflection(lemma, tag="VBD") + getInflection(lemma, tag="VBN")
-        for lemma in getAllLemmas(tok.lower_, upos="VERB").get("VERB", ())
-        if lemma != tok.lower_
+        token.lower_ in getInflection(lemma, tag="VBD") + getInflection(lemma, tag="VBN")
+        for lemma in getAllLemmas(token.lower_, upos="VERB").get("VERB", ())
+        if lemma != token.lower_
     )
 
 
@@ -268,15 +259,6 @@ def _agreement_mismatch(ctx: MatchContext, arg: Any) -> bool:
     return subject is not None and not any(t.i in ctx.placeholders for t in subject.subtree)
 
 
-def _token_test(test: Callable[[Token], bool]) -> Condition:
-    """A condition applying `test` to one token of the match."""
-
-    def condition(ctx: MatchContext, arg: Any) -> bool:
-        index, _ = _token_arg(arg)
-        tok = ctx.token(index)
-        return tok is not None and test(tok)
-
-    return condition
 
 
 def _paragraph_end(ctx: MatchContext, arg: Any) -> bool:
@@ -300,23 +282,23 @@ CONDITIONS: Mapping[str, Condition] = {
     "dep_in": _attribute_in("dep_", "deps"),
     "text_matches": _text_matches,
     "placeholder": _placeholder,
-    "exists": _exists,
-    "sentence_start": _sentence_start,
+    "exists": _token_test(_exists),
+    "sentence_start": _token_test(_sentence_start),
     "article_mismatch": _article_mismatch,
     "followed_by_hyphen": _followed_by_hyphen,
-    "attached": _attached,
+    "attached": _token_test(_attached),
     "lemma_in": _lemma_in,
-    "inflected": _inflected,
-    "verb_s_form": _verb_s_form,
+    "inflected": _token_test(_inflected),
+    "verb_s_form": _token_test(_verb_s_form),
     "child_lower_in": _child_lower_in,
     "head_lemma_in": _head_lemma_in,
     "before_in_sentence": _before_in_sentence,
     "agreement_mismatch": _agreement_mismatch,
     "head_is": _head_is,
-    "verb_base_form": _verb_base_form,
-    "verb_past_form": _verb_past_form,
-    "verb_word": _verb_word,
-    "known_plural": _known_plural,
+    "verb_base_form": _token_test(_verb_base_form),
+    "verb_past_form": _token_test(_verb_past_form),
+    "verb_word": _token_test(_verb_word),
+    "known_plural": _token_test(_known_plural),
     "all": _all,
     "any_of": _any,
     "not": _not,
