@@ -74,3 +74,77 @@ def load_labelled(path: Path = LABELLED_PATH) -> list[LabelledPair]:
 
 def _lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+
+
+GENERAL_PROSE_GLOBS = ("opensource.guide/**/*.md", "18F-guides/**/*.md")
+
+
+def load_general_prose(shared: Path) -> list[Path]:
+    """The general-prose corpus: exactly the two sources' Markdown files (not _licenses/)."""
+    folder = shared / "corpora" / "general-prose"
+    files = sorted(p for pattern in GENERAL_PROSE_GLOBS for p in folder.glob(pattern))
+    if not files:
+        raise MissingData(f"general-prose corpus not found at {folder}")
+    return files
+
+
+@dataclass(frozen=True)
+class CwebSentence:
+    """One CWEB line: its text, class (edited, clean or invisible) and gold character spans."""
+
+    text: str
+    kind: str  # "edited", "clean" or "invisible"
+    gold: frozenset[tuple[int, int]]
+
+
+def load_cweb(shared: Path, domain: str) -> list[CwebSentence]:
+    """CWEB dev for one domain (G or S), classified as the folder's README defines it."""
+    folder = shared / "eval" / "cweb-dev" / "data"
+    source = folder / "raw" / f"CWEB-{domain}.dev.source"
+    if not source.is_file():
+        raise MissingData(f"CWEB dev not found at {folder}")
+    lines = _lines(source)
+    ann = [_lines(folder / "raw" / f"CWEB-{domain}.dev.ann{n}") for n in (1, 2)]
+    blocks = (folder / "m2" / f"CWEB-{domain}.dev.m2").read_text(encoding="utf-8").strip()
+    m2 = blocks.split("\n\n")
+    if len(m2) != len(lines) or any(len(a) != len(lines) for a in ann):
+        raise MissingData(f"CWEB {domain} files in {folder} are not aligned")
+    sentences = []
+    for i, (text, block) in enumerate(zip(lines, m2, strict=True)):
+        head, *edits = block.split("\n")
+        spans = _token_spans(text, head.removeprefix("S ").split(" "))
+        gold: set[tuple[int, int]] = set()
+        for edit in edits:
+            fields = edit.removeprefix("A ").split("|||")
+            if fields[1] == "noop":
+                continue
+            start, end = (int(x) for x in fields[0].split())
+            gold.add(_gold_span(spans, start, end))
+        if gold:
+            kind = "edited"
+        elif all(a[i] == text for a in ann):
+            kind = "clean"
+        else:
+            kind = "invisible"
+        sentences.append(CwebSentence(text, kind, frozenset(gold)))
+    return sentences
+
+
+def _token_spans(text: str, tokens: list[str]) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for token in tokens:
+        while text[pos].isspace():
+            pos += 1
+        if text[pos : pos + len(token)] != token:
+            raise MissingData(f"CWEB token {token!r} does not match its line at {pos}")
+        spans.append((pos, pos + len(token)))
+        pos += len(token)
+    return spans
+
+
+def _gold_span(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    if start < end:
+        return spans[start][0], spans[end - 1][1]
+    before = min(max(start - 1, 0), len(spans) - 1)
+    after = min(start, len(spans) - 1)
+    return spans[before][0], spans[after][1]
