@@ -7,9 +7,10 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Union
 
 from lsprotocol import types
+from pygls.protocol import default_converter
 from pytest_lsp import LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
@@ -83,7 +84,28 @@ class Session:
             range=diagnostic.range,
             context=types.CodeActionContext(diagnostics=[diagnostic]),
         ))
+        assert all(isinstance(a, types.CodeAction) for a in result or []), result
         return [a for a in result or [] if isinstance(a, types.CodeAction)]
+
+
+def _converter() -> Any:
+    """pygls' converter, reading a code action that carries a command as a CodeAction.
+
+    lsprotocol reads any object with a "command" key as a Command, so a CodeAction whose
+    `command` is a Command object came back mangled; editors tell them apart the way the
+    specification does (a Command's `command` is a string), and so does this client.
+    """
+    converter = default_converter()
+
+    def command_or_action(value: Any, _: type) -> types.Command | types.CodeAction:
+        if isinstance(value.get("command"), str):
+            return converter.structure(value, types.Command)
+        return converter.structure(value, types.CodeAction)
+
+    converter.register_structure_hook(
+        Union[types.Command, types.CodeAction], command_or_action  # noqa: UP007
+    )
+    return converter
 
 
 async def start_session(
@@ -95,7 +117,9 @@ async def start_session(
     pull_configuration: bool = True,
 ) -> Session:
     """Start `proofer lsp` in a subprocess and initialize it with an editor's capabilities."""
-    client = LanguageClient(configuration={"": {"proofer": settings or {}}})
+    client = LanguageClient(
+        configuration={"": {"proofer": settings or {}}}, converter_factory=_converter
+    )
     register_lsp_features(client, {
         k: v for k, v in DEFAULT_CLIENT_FEATURES.items()
         if k != types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
