@@ -61,7 +61,8 @@ def add_word(word: str, config: Config, root: Path) -> VocabularyEdit:
 
 def _append_line(path: Path, line: str) -> bool:
     try:
-        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        # Bytes, not read_text: universal newlines would hide the file's own line ends.
+        old = path.read_bytes().decode("utf-8") if path.exists() else ""
     except (OSError, UnicodeDecodeError) as exc:
         raise VocabularyError(f"cannot read {path}: {exc}") from None
     if line in (existing.strip() for existing in old.splitlines()):
