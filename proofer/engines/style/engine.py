@@ -29,6 +29,7 @@ from proofer.engines.style.styles import (
     with_level,
 )
 from proofer.engines.style.valeini import FileSettings, ValeConfigError, read_vale_ini
+from proofer.engines.style.view import vale_view
 from proofer.engines.style.vocab import (
     Vocabulary,
     config_vocabulary,
@@ -52,6 +53,19 @@ class _Plan:
     vocab: Vocabulary
     min_level: Severity
     token_ignores: tuple[regex.Pattern[str], ...] = ()
+
+
+def in_source(view: Document, alert: Alert) -> Alert:
+    """The alert in source offsets. A span that holds markup the text does not (code,
+    an entity, emphasis markers) keeps its message but offers no replacement, since
+    replacing its source would damage the markup."""
+    if alert.raw:
+        return alert
+    textmap = view.textmap
+    start, end = textmap.to_source(alert.start, alert.end)
+    literal = alert.end > alert.start and textmap.is_literal(alert.start, alert.end)
+    suggestions = alert.suggestions if literal else ()
+    return Alert(start, end, alert.message, suggestions, raw=True)
 
 
 class StyleEngine:
@@ -182,8 +196,9 @@ class StyleEngine:
     def check_document(self, document: Document) -> list[TextFinding]:
         """Findings of every rule in force for one document."""
         plan = self.plan(document)
-        ctx = RunContext(ScopeIndex(document), plan.vocab.accept, self._parse)
-        text = document.textmap.text
+        view = vale_view(document)
+        ctx = RunContext(ScopeIndex(view), plan.vocab.accept, self._parse)
+        text = view.textmap.text
         ignored = [m.span() for p in plan.token_ignores for m in p.finditer(text)]
         findings: list[TextFinding] = []
         for rule in plan.rules:
@@ -197,7 +212,9 @@ class StyleEngine:
                 ]
             if rule.limit:
                 alerts = alerts[: rule.limit]
-            findings.extend(self._finding(rule, alert, plan.vocab, ctx) for alert in alerts)
+            findings.extend(
+                self._finding(rule, in_source(view, alert), plan.vocab, ctx) for alert in alerts
+            )
         return sorted(set(findings), key=lambda f: (f.start, f.end, f.rule))
 
     def _finding(
@@ -205,9 +222,8 @@ class StyleEngine:
     ) -> TextFinding:
         suggestions = alert.suggestions
         if rule.id == "Vale.Avoid" and not suggestions:
-            document = ctx.scopes.document
-            whole = document.source if alert.raw else document.textmap.text
-            preferred = vocab.preferred_for(whole[alert.start : alert.end])
+            source = ctx.scopes.document.source
+            preferred = vocab.preferred_for(source[alert.start : alert.end])
             suggestions = (preferred,) if preferred else ()
         return TextFinding(
             rule=rule.id,
