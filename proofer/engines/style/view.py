@@ -2,7 +2,8 @@
 
 Vale lints the text of the HTML that Markdown renders to, so its rules see a paragraph's
 line breaks as newlines (`.` in `\\(.+\\)` stops at one, `(?m)^` matches after one), inline
-code and URLs as runs of asterisks as long as their text, and images as nothing. The
+code and URLs as runs of asterisks as long as their text, images as nothing, and also
+front-matter string values and alt texts (as blocks of their own, kind "meta"). The
 style engine runs on this view; every view segment keeps the source span of the
 document segment it comes from, so alerts map back to exact source positions.
 """
@@ -13,9 +14,11 @@ import bisect
 from dataclasses import replace
 
 from proofer.document import Document
-from proofer.textmap import Segment, SegmentKind, TextMap
+from proofer.textmap import Block, Segment, SegmentKind, TextMap
 
 _MASK = "*"
+# Blocks of text outside the prose (front matter, alt texts): only `text` rules read them.
+META_BLOCK = "meta"
 
 
 def _code_text(source: str) -> str:
@@ -86,6 +89,19 @@ def vale_view(document: Document) -> Document:
                 text_end=moved(block.text_end, True))
         for block in textmap.blocks
     ]
+    # Front-matter values and alt texts follow the prose, one block each (kind "meta").
+    for meta in document.meta_texts:
+        if length:
+            segments.append(Segment(length, length + 2, meta.start, meta.start,
+                                    SegmentKind.SEPARATOR))
+            parts.append("\n\n")
+            length += 2
+        piece = document.source[meta.start : meta.end]
+        segments.append(Segment(length, length + len(piece), meta.start, meta.end,
+                                SegmentKind.LITERAL))
+        parts.append(piece)
+        blocks.append(Block(META_BLOCK, length, length + len(piece)))
+        length += len(piece)
     view = TextMap(
         text="".join(parts),
         segments=tuple(segments),
