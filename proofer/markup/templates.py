@@ -36,19 +36,20 @@ _PATTERN = regex.compile(
 
 @dataclass(frozen=True)
 class Region:
-    """A stretch of source that is markup: `template` (a placeholder) or `hidden`."""
+    """A stretch of source that is markup: `template` (a placeholder) or `hidden`;
+    `name` says which syntax (block, jinja_comment, present_raw, tag, attributes)."""
 
     start: int
     end: int
     kind: str
+    name: str = ""
 
 
 def markup_regions(source: str) -> list[Region]:
     """Template tags, template comments and attribute lists in `source`, in order."""
     regions = []
     for match in _PATTERN.finditer(source):
-        hidden = match.group("block") or match.group("jinja_comment") or match.group(
-            "attributes"
-        )
-        regions.append(Region(match.start(), match.end(), HIDDEN if hidden else PLACEHOLDER))
+        name = str(match.lastgroup)
+        kind = HIDDEN if name in ("block", "jinja_comment", "attributes") else PLACEHOLDER
+        regions.append(Region(match.start(), match.end(), kind, name))
     return regions

@@ -29,7 +29,7 @@ from proofer.engines.style.styles import (
     with_level,
 )
 from proofer.engines.style.valeini import FileSettings, ValeConfigError, read_vale_ini
-from proofer.engines.style.view import vale_view
+from proofer.engines.style.view import mask_source_spans, vale_view
 from proofer.engines.style.vocab import (
     Vocabulary,
     config_vocabulary,
@@ -53,6 +53,12 @@ class _Plan:
     vocab: Vocabulary
     min_level: Severity
     token_ignores: tuple[regex.Pattern[str], ...] = ()
+    block_ignores: tuple[regex.Pattern[str], ...] = ()
+
+
+def _ignored(match: regex.Match[str]) -> tuple[int, int]:
+    """A TokenIgnores match: Vale turns its first group (or all of it) into inline code."""
+    return match.span(1) if match.re.groups and match.start(1) >= 0 else match.span()
 
 
 def in_source(view: Document, alert: Alert) -> Alert:
@@ -157,9 +163,12 @@ class StyleEngine:
         rules = self._apply_levels(rules, settings.rule_levels, search)
         try:
             ignores = tuple(compile_vale(p) for p in settings.token_ignores)
+            block_ignores = tuple(compile_vale(p) for p in settings.block_ignores)
         except ValeRegexError as exc:
-            raise EngineError(f"{ini}: TokenIgnores: {exc}") from None
-        plan = _Plan((*self._builtin, *rules), vocab, settings.min_level, ignores)
+            raise EngineError(f"{ini}: TokenIgnores/BlockIgnores: {exc}") from None
+        plan = _Plan(
+            (*self._builtin, *rules), vocab, settings.min_level, ignores, block_ignores
+        )
         self._plans[key] = plan
         return plan
 
@@ -196,20 +205,18 @@ class StyleEngine:
     def check_document(self, document: Document) -> list[TextFinding]:
         """Findings of every rule in force for one document."""
         plan = self.plan(document)
-        view = vale_view(document)
+        source = document.source
+        view = mask_source_spans(
+            vale_view(document),
+            [_ignored(m) for p in plan.token_ignores for m in p.finditer(source)],
+            [m.span() for p in plan.block_ignores for m in p.finditer(source)],
+        )
         ctx = RunContext(ScopeIndex(view), plan.vocab.accept, self._parse)
-        text = view.textmap.text
-        ignored = [m.span() for p in plan.token_ignores for m in p.finditer(text)]
         findings: list[TextFinding] = []
         for rule in plan.rules:
             if rule.origin == "vale" and not rule.level.at_least(plan.min_level):
                 continue
             alerts = list(self.checker(rule).run(ctx))
-            if ignored:
-                alerts = [
-                    a for a in alerts
-                    if a.raw or not any(a.start < e and s < a.end for s, e in ignored)
-                ]
             if rule.limit:
                 alerts = alerts[: rule.limit]
             findings.extend(

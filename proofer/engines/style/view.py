@@ -14,6 +14,7 @@ import bisect
 from dataclasses import replace
 
 from proofer.document import Document
+from proofer.markup.templates import markup_regions
 from proofer.textmap import Block, Segment, SegmentKind, TextMap
 
 _MASK = "*"
@@ -58,8 +59,25 @@ def vale_view(document: Document) -> Document:
     parts: list[str] = []
     # (document text start, view start, view end, literal) of every segment, in order.
     spans: list[tuple[int, int, int, bool]] = []
+    # Attribute lists ({#id}, {.class}) are left out of the prose but read by Vale's rules
+    # (as text, or as inline code under TokenIgnores): here they are masked words.
+    attributes = [r for r in markup_regions(document.source) if r.name == "attributes"]
+    grown: dict[int, int] = {}
     length = 0
-    for segment in textmap.segments:
+    previous_end = 0
+    for segment in (*textmap.segments, None):
+        bound = len(document.source) if segment is None else segment.source_start
+        while attributes and attributes[0].end <= bound:
+            region = attributes.pop(0)
+            if region.start >= previous_end and segments:
+                mask = _MASK * (region.end - region.start)
+                segments.append(Segment(length, length + len(mask), region.start, region.end,
+                                        SegmentKind.PLACEHOLDER))
+                parts.append(mask)
+                grown[length] = length + len(mask)
+                length += len(mask)
+        if segment is None:
+            break
         piece = _segment_text(document, segment)
         literal = segment.kind is SegmentKind.LITERAL
         spans.append((segment.text_start, length, length + len(piece), literal))
@@ -70,6 +88,7 @@ def vale_view(document: Document) -> Document:
             )
         parts.append(piece)
         length += len(piece)
+        previous_end = segment.source_end
     firsts = [s[0] for s in spans]
 
     def moved(offset: int, is_end: bool) -> int:
@@ -81,8 +100,10 @@ def vale_view(document: Document) -> Document:
             return 0
         doc_start, view_start, view_end, literal = spans[index]
         if literal:
-            return min(view_start + (offset - doc_start), view_end)
-        return view_end if is_end else view_start
+            position = min(view_start + (offset - doc_start), view_end)
+        else:
+            position = view_end if is_end else view_start
+        return grown.get(position, position) if is_end else position
 
     blocks = [
         replace(block, text_start=moved(block.text_start, False),
@@ -109,3 +130,64 @@ def vale_view(document: Document) -> Document:
         _starts=tuple(s.text_start for s in segments),
     )
     return replace(document, textmap=view)
+
+
+def mask_source_spans(
+    view: Document, tokens: list[tuple[int, int]], blocks: list[tuple[int, int]]
+) -> Document:
+    """Vale's TokenIgnores and BlockIgnores: text from these source spans reads as code
+    (asterisks); a block whose text is all inside BlockIgnores spans is left out."""
+    spans = sorted((a, b) for a, b in [*tokens, *blocks] if b > a)
+    if not spans:
+        return view
+    textmap = view.textmap
+    chars = list(textmap.text)
+    segments: list[Segment] = []
+    for segment in textmap.segments:
+        cut = _cut(segment, spans)
+        for piece, masked in cut:
+            if masked:
+                for index in range(piece.text_start, piece.text_end):
+                    if chars[index] != "\n":
+                        chars[index] = _MASK
+            segments.append(piece)
+    text = "".join(chars)
+    hidden = sorted((a, b) for a, b in blocks if b > a)
+    kept = tuple(
+        block for block in textmap.blocks
+        if not _all_inside(textmap, block.text_start, block.text_end, hidden)
+    )
+    masked_map = TextMap(text, tuple(segments), kept, tuple(s.text_start for s in segments))
+    return replace(view, textmap=masked_map)
+
+
+def _cut(segment: Segment, spans: list[tuple[int, int]]) -> list[tuple[Segment, bool]]:
+    """A segment split where source spans begin and end: (piece, inside a span)."""
+    overlapping = [(a, b) for a, b in spans
+                   if a < segment.source_end and b > segment.source_start]
+    if not overlapping:
+        return [(segment, False)]
+    if segment.kind is not SegmentKind.LITERAL:
+        return [(replace(segment, kind=SegmentKind.PLACEHOLDER), True)]
+    pieces: list[tuple[Segment, bool]] = []
+    cursor = segment.source_start
+    shift = segment.text_start - segment.source_start
+    for a, b in overlapping:
+        a, b = max(a, cursor), min(b, segment.source_end)
+        if a > cursor:
+            pieces.append((Segment(cursor + shift, a + shift, cursor, a, SegmentKind.LITERAL),
+                           False))
+        if b > a:
+            pieces.append((Segment(a + shift, b + shift, a, b, SegmentKind.PLACEHOLDER), True))
+        cursor = max(cursor, b)
+    if cursor < segment.source_end:
+        pieces.append((Segment(cursor + shift, segment.text_end, cursor, segment.source_end,
+                               SegmentKind.LITERAL), False))
+    return pieces
+
+
+def _all_inside(textmap: TextMap, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    if not spans:
+        return False
+    lo, hi = textmap.to_source(start, end)
+    return any(a <= lo and hi <= b for a, b in spans)
