@@ -28,16 +28,14 @@ def _patterns(terms: tuple[str, ...], prefixed: bool) -> tuple[
     """(exceptions, word tokens, converter tokens, vocabulary matchers, vocabulary)."""
     ordered = sorted(terms, key=len, reverse=True)
     marked = [t if t.startswith("(?i)") else f"(?-i){t}" for t in ordered]
-    exceptions = compile_vale(r"(?m)\b(?:%s)\b" % "|".join(marked)) if marked else None
-    words = compile_vale(
-        (r"(?m)\b(?:%s)\b|" % "|".join(marked) if marked else "") + _WORD
-    )
+    alternation = "|".join(marked)
+    exceptions = compile_vale(rf"(?m)\b(?:{alternation})\b") if marked else None
+    words = compile_vale((rf"(?m)\b(?:{alternation})\b|" if marked else "") + _WORD)
     # Vale hands the converter its exception list after marking it in place, unless
     # accepted vocabulary was appended to it first (then the terms stay unmarked).
     vocabulary = tuple(marked if prefixed else ordered)
-    converter = compile_vale(
-        "(?i)" + (r"\b(?:%s)\b|" % "|".join(vocabulary) if vocabulary else "") + _WORD
-    )
+    terms_in = "|".join(vocabulary)
+    converter = compile_vale("(?i)" + (rf"\b(?:{terms_in})\b|" if vocabulary else "") + _WORD)
     matchers = tuple(compile_vale(t) for t in vocabulary)
     return exceptions, words, converter, matchers, vocabulary
 

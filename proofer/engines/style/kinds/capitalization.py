@@ -19,8 +19,8 @@ from proofer.engines.style.casing import (
     vale_title_ok,
 )
 from proofer.engines.style.regex_dialect import compile_vale, is_exception
-from proofer.engines.style.vale_case import sentence_ok
 from proofer.engines.style.rule import StyleRule
+from proofer.engines.style.vale_case import sentence_ok
 
 
 class Capitalization:
