@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -17,7 +16,12 @@ from proofer.document import Document
 from proofer.engines.base import EngineError
 from proofer.engines.style.base import Alert, Checker, RunContext
 from proofer.engines.style.kinds import KINDS
-from proofer.engines.style.regex_dialect import ValeRegexError, compile_vale
+from proofer.engines.style.regex_dialect import (
+    Match,
+    ValePattern,
+    ValeRegexError,
+    compile_vale,
+)
 from proofer.engines.style.rule import StyleRule, StyleRuleError, from_builtin
 from proofer.engines.style.scopes import ScopeIndex
 from proofer.engines.style.styles import (
@@ -52,13 +56,13 @@ class _Plan:
     rules: tuple[StyleRule, ...]
     vocab: Vocabulary
     min_level: Severity
-    token_ignores: tuple[regex.Pattern[str], ...] = ()
-    block_ignores: tuple[regex.Pattern[str], ...] = ()
+    token_ignores: tuple[ValePattern, ...] = ()
+    block_ignores: tuple[ValePattern, ...] = ()
 
 
-def _ignored(match: regex.Match[str]) -> tuple[int, int]:
+def _ignored(pattern: ValePattern, match: Match) -> tuple[int, int]:
     """A TokenIgnores match: Vale turns its first group (or all of it) into inline code."""
-    return match.span(1) if match.re.groups and match.start(1) >= 0 else match.span()
+    return match.span(1) if pattern.groups and match.start(1) >= 0 else match.span()
 
 
 def in_source(view: Document, alert: Alert) -> Alert:
@@ -208,7 +212,7 @@ class StyleEngine:
         source = document.source
         view = mask_source_spans(
             vale_view(document),
-            [_ignored(m) for p in plan.token_ignores for m in p.finditer(source)],
+            [_ignored(p, m) for p in plan.token_ignores for m in p.finditer(source)],
             [m.span() for p in plan.block_ignores for m in p.finditer(source)],
         )
         ctx = RunContext(ScopeIndex(view), plan.vocab.accept, self._parse)

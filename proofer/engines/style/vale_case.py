@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from proofer.engines.style.regex_dialect import compile_vale
+from proofer.engines.style.regex_dialect import ValePattern, compile_vale
 
 _WORD = r"[\p{N}\p{L}*]+[^\s]*"
 _NUMBER_ITEM = regex.compile(r"\d+\.")
@@ -22,8 +22,8 @@ _NUMBER_ITEM = regex.compile(r"\d+\.")
 
 @lru_cache(maxsize=256)
 def _patterns(terms: tuple[str, ...], prefixed: bool) -> tuple[
-    regex.Pattern[str] | None, regex.Pattern[str], regex.Pattern[str],
-    tuple[regex.Pattern[str], ...], tuple[str, ...],
+    ValePattern | None, ValePattern, ValePattern,
+    tuple[ValePattern, ...], tuple[str, ...],
 ]:
     """(exceptions, word tokens, converter tokens, vocabulary matchers, vocabulary)."""
     ordered = sorted(terms, key=len, reverse=True)
@@ -82,7 +82,7 @@ def sentence_case(text: str, terms: Sequence[str], indicators: Sequence[str],
     return " ".join(made)
 
 
-def _in_vocabulary(token: str, matchers: Sequence[regex.Pattern[str]],
+def _in_vocabulary(token: str, matchers: Sequence[ValePattern],
                    vocabulary: Sequence[str]) -> str:
     for term, matcher in zip(vocabulary, matchers, strict=True):
         if term.casefold() == token.casefold():

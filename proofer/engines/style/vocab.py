@@ -19,7 +19,7 @@ import regex
 
 from proofer.config import Config
 from proofer.engines.base import EngineError
-from proofer.engines.style.regex_dialect import ValeRegexError, compile_vale
+from proofer.engines.style.regex_dialect import ValePattern, ValeRegexError, compile_vale
 from proofer.engines.style.valeini import ValeConfigError, find_vale_ini, read_vale_ini
 
 _ARROW = " => "
@@ -42,13 +42,13 @@ class Vocabulary:
         )
 
     @cached_property
-    def _accept_patterns(self) -> list[regex.Pattern[str]]:
+    def _accept_patterns(self) -> list[ValePattern]:
         patterns = []
         for term in self.accept:
             try:
                 patterns.append(compile_vale(term))
             except ValeRegexError:
-                patterns.append(regex.compile(regex.escape(term)))
+                patterns.append(compile_vale(regex.escape(term)))
         return patterns
 
     def is_accepted(self, word: str) -> bool:
