@@ -13,9 +13,9 @@ from spacy.tokens import Doc
 from proofer.catalog import RuleCatalog
 from proofer.config import Config
 from proofer.document import Document
-from proofer.engines.base import EngineError
+from proofer.engines.base import EngineConfigError
 from proofer.engines.style.base import Alert, Checker, RunContext
-from proofer.engines.style.kinds import KINDS
+from proofer.engines.style.kinds import KINDS, UNSUPPORTED_KINDS
 from proofer.engines.style.regex_dialect import (
     Match,
     ValePattern,
@@ -60,6 +60,12 @@ class _Plan:
     block_ignores: tuple[ValePattern, ...] = ()
 
 
+def _config_error(exc: Exception) -> EngineConfigError:
+    """A rule or config error whose message starts with the file it names."""
+    path, _, problem = str(exc).partition(": ")
+    return EngineConfigError(path, problem or str(exc))
+
+
 def _ignored(pattern: ValePattern, match: Match) -> tuple[int, int]:
     """A TokenIgnores match: Vale turns its first group (or all of it) into inline code."""
     return match.span(1) if pattern.groups and match.start(1) >= 0 else match.span()
@@ -100,7 +106,7 @@ class StyleEngine:
                 for r in builtin if r.engine == ENGINE_NAME
             )
         except StyleRuleError as exc:
-            raise EngineError(str(exc)) from None
+            raise _config_error(exc) from None
         self._checkers: dict[tuple[str, str], Checker] = {}
         self._styles: dict[Path, list[StyleRule]] = {}
         self._plans: dict[tuple[Any, ...], _Plan] = {}
@@ -115,24 +121,31 @@ class StyleEngine:
         """The compiled checker of a rule (built once per rule and path)."""
         key = (rule.id, rule.path)
         if key not in self._checkers:
+            if rule.kind not in KINDS:
+                hint = UNSUPPORTED_KINDS.get(rule.kind, "")
+                raise EngineConfigError(
+                    rule.path or rule.id,
+                    f"key 'extends': rule kind {rule.kind!r} is not supported{hint}; "
+                    f"turn the rule off (`{rule.id} = NO` in .vale.ini) to run the rest",
+                )
             try:
                 self._checkers[key] = KINDS[rule.kind](rule)
             except (ValeRegexError, ValueError, TypeError) as exc:
-                raise EngineError(f"{rule.path or rule.id}: {exc}") from None
+                raise EngineConfigError(rule.path or rule.id, str(exc)) from None
         return self._checkers[key]
 
     def _style(self, name: str, search: Sequence[Path]) -> list[StyleRule]:
         directory = find_style(name, search)
         if directory is None:
             where = ", ".join(str(p) for p in search) or "(no StylesPath)"
-            raise EngineError(
-                f"style {name!r} not found in {where} (for a Vale package, run `vale sync`)"
+            raise EngineConfigError(
+                where, f"style {name!r} not found (for a Vale package, run `vale sync`)"
             )
         if directory not in self._styles:
             try:
                 self._styles[directory] = load_style(directory)
             except StyleRuleError as exc:
-                raise EngineError(str(exc)) from None
+                raise _config_error(exc) from None
             self._catalog.add_names([name, *(r.id for r in self._styles[directory])])
         return self._styles[directory]
 
@@ -145,7 +158,7 @@ class StyleEngine:
             try:
                 vale = read_vale_ini(ini)
             except ValeConfigError as exc:
-                raise EngineError(str(exc)) from None
+                raise _config_error(exc) from None
             settings = vale.for_file(Path(document.path).resolve())
             styles_path, vale_vocab_names = vale.styles_path, vale.vocab
         key = (ini, settings.key)
@@ -169,7 +182,7 @@ class StyleEngine:
             ignores = tuple(compile_vale(p) for p in settings.token_ignores)
             block_ignores = tuple(compile_vale(p) for p in settings.block_ignores)
         except ValeRegexError as exc:
-            raise EngineError(f"{ini}: TokenIgnores/BlockIgnores: {exc}") from None
+            raise EngineConfigError(str(ini), f"TokenIgnores/BlockIgnores: {exc}") from None
         plan = _Plan(
             (*self._builtin, *rules), vocab, settings.min_level, ignores, block_ignores
         )
