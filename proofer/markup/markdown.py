@@ -35,6 +35,9 @@ _LEAD_IN_TARGETS = frozenset({
     "table_open", "blockquote_open", "dl_open",
 })
 
+# What GitHub's autolink extension links: a scheme, `www.`, or an email address (a bare
+# domain such as "Cloud.gov" is text there, though linkify-it would link it).
+_GFM_AUTOLINK = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*:|www\.|[^\s@]+@)", re.IGNORECASE)
 _LINE_SPACE = re.compile(r"[ \t]*\r?\n\s*")
 
 _CONTAINERS = {
@@ -323,6 +326,7 @@ class _Walker:
         b = self.builder
         state = _InlineState()
         hidden_link = False
+        plain_link = False  # a bare domain linkify found that GFM leaves as text
         for child in children:
             kind = child.type
             if hidden_link and kind != "link_close":
@@ -363,17 +367,21 @@ class _Walker:
                     if not state.silent:
                         self._placeholder(start, pos)
                     hidden_link = True
+                elif child.markup == "linkify" and not _GFM_AUTOLINK.match(
+                    self._linkify_text(children, child)
+                ):
+                    plain_link = True
                 elif child.markup == "linkify":
-                    url = self._linkify_text(children, child)
-                    start = self._find(url, pos, hi)
-                    pos = start + len(url)
+                    start, pos = self._linkify_span(children, child, pos, hi)
                     if not state.silent:
                         self._placeholder(start, pos)
                     hidden_link = True
                 else:
                     pos = self._find("[", pos, hi) + 1
             elif kind == "link_close":
-                if hidden_link:
+                if plain_link:
+                    plain_link = False
+                elif hidden_link:
                     hidden_link = False
                 else:
                     pos = self._skip_link_tail(self._find("]", pos, hi) + 1, hi)
@@ -417,6 +425,27 @@ class _Walker:
             self.meta_texts.extend(
                 MetaText("attr.alt", a, b) for a, b in scan_html(self.source, start, end).alts
             )
+
+    def _linkify_span(
+        self, children: list[Token], link_open: Token, pos: int, hi: int
+    ) -> tuple[int, int]:
+        """Where a bare URL is in the source. markdown-it decodes its text (`%20` reads
+        as a space), so a URL not found as written runs up to the next token's text."""
+        url = self._linkify_text(children, link_open)
+        try:
+            start = self._find(url, pos, hi)
+            return start, start + len(url)
+        except _Unmappable:
+            pass
+        head = re.split(r"[%\s]", url, maxsplit=1)[0]
+        start = self._find(head, pos, hi)
+        index = children.index(link_open)
+        after = next((c for c in children[index + 1 :] if c.type == "link_close"), None)
+        following = children[children.index(after) + 1 :] if after is not None else []
+        if following and following[0].type == "text" and following[0].content:
+            return start, self._find(following[0].content, start + len(head), hi)
+        match = re.compile(r"\S+").match(self.source, start, hi)
+        return start, match.end() if match else start + len(head)
 
     @staticmethod
     def _linkify_text(children: list[Token], link_open: Token) -> str:

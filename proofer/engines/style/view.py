@@ -13,6 +13,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
+import regex
+
 from proofer.document import Document
 from proofer.markup.templates import markup_regions
 from proofer.textmap import Block, Segment, SegmentKind, TextMap
@@ -20,6 +22,15 @@ from proofer.textmap import Block, Segment, SegmentKind, TextMap
 _MASK = "*"
 # Blocks of text outside the prose (front matter, alt texts): only `text` rules read them.
 META_BLOCK = "meta"
+
+
+_INLINE_VOID_TAG = regex.compile(r"<(?:img|br)\b[^<>]*>\s+$", regex.IGNORECASE)
+
+
+def _after_inline_tag(source: str, start: int) -> bool:
+    return start > 0 and source[start - 1].isspace() and bool(
+        _INLINE_VOID_TAG.search(source, max(0, start - 400), start)
+    )
 
 
 def _code_text(source: str) -> str:
@@ -63,6 +74,9 @@ def vale_view(document: Document) -> Document:
     # (as text, or as inline code under TokenIgnores): here they are masked words.
     attributes = [r for r in markup_regions(document.source) if r.name == "attributes"]
     grown: dict[int, int] = {}
+    # Text right after an inline `<img>` or `<br>` starts with a space in Vale's reading.
+    block_starts = {b.text_start for b in textmap.blocks}
+    led: dict[int, int] = {}
     length = 0
     previous_end = 0
     for segment in (*textmap.segments, None):
@@ -78,6 +92,13 @@ def vale_view(document: Document) -> Document:
                 length += len(mask)
         if segment is None:
             break
+        if segment.text_start in block_starts and _after_inline_tag(document.source,
+                                                                    segment.source_start):
+            segments.append(Segment(length, length + 1, segment.source_start - 1,
+                                    segment.source_start, SegmentKind.REPLACEMENT))
+            parts.append(" ")
+            led[length + 1] = length
+            length += 1
         piece = _segment_text(document, segment)
         literal = segment.kind is SegmentKind.LITERAL
         spans.append((segment.text_start, length, length + len(piece), literal))
@@ -105,11 +126,11 @@ def vale_view(document: Document) -> Document:
             position = view_end if is_end else view_start
         return grown.get(position, position) if is_end else position
 
-    blocks = [
-        replace(block, text_start=moved(block.text_start, False),
-                text_end=moved(block.text_end, True))
-        for block in textmap.blocks
-    ]
+    blocks = []
+    for block in textmap.blocks:
+        start = moved(block.text_start, False)
+        blocks.append(replace(block, text_start=led.get(start, start),
+                              text_end=moved(block.text_end, True)))
     # Front-matter values and alt texts follow the prose, one block each (kind "meta").
     for meta in document.meta_texts:
         if length:
