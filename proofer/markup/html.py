@@ -30,8 +30,11 @@ VOID_TAGS = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
     "track", "wbr",
 })
+# Short items (a list entry, a form label, a summary line) need not be whole sentences.
 _KIND_OF_TAG = {
-    "li": "list", "dd": "list", "dt": "list", "td": "table", "th": "table",
+    "li": "list", "dd": "list", "dt": "list", "label": "list", "summary": "list",
+    "legend": "list", "button": "list", "option": "list", "figcaption": "list",
+    "td": "table", "th": "table",
     "caption": "table", "blockquote": "blockquote",
     **{f"h{n}": "heading" for n in range(1, 7)},
 }
@@ -51,10 +54,12 @@ class Piece:
 
 @dataclass
 class HtmlBlock:
-    """The checkable text of one HTML block-level element, in order."""
+    """The checkable text of one HTML block-level element, in order. `leads_in` when an
+    element starts right after it inside the same parent (a quote, then its credit)."""
 
     kind: str
     pieces: list[Piece] = field(default_factory=list)
+    leads_in: bool = False
 
 
 @dataclass
@@ -135,8 +140,9 @@ def scan_html(source: str, start: int, end: int, markdown: bool = False) -> Html
     skip: list[str] = []
     code: tuple[str, int] | None = None
 
-    def flush() -> None:
+    def flush(leads_in: bool = False) -> None:
         nonlocal current
+        current.leads_in = leads_in
         if any(p.kind != "space" and (p.kind != "text" or source[p.start : p.end].strip())
                for p in current.pieces):
             found.blocks.append(current)
@@ -171,7 +177,7 @@ def scan_html(source: str, start: int, end: int, markdown: bool = False) -> Html
             elif tag in INLINE_TAGS:
                 current.pieces.append(Piece("space", lo, hi, tag))
             else:
-                flush()
+                flush(leads_in=tag not in VOID_TAGS)
                 if tag not in VOID_TAGS:
                     wants = attrs.get("markdown")
                     open_tags.append((tag, in_markdown() if wants is None else wants == "1"))

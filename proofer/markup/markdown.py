@@ -238,6 +238,8 @@ class _Walker:
             self.builder.rollback(mark)
             return
         self._finish_block(mark, kind)
+        if block.leads_in:
+            self.builder.mark_lead_in()
 
     def _html_piece(self, piece: Piece) -> None:
         b = self.builder
