@@ -24,9 +24,20 @@ class Directive:
 
 
 @dataclass(frozen=True)
+class MetaText:
+    """Text outside the prose that Vale's rules also read, as a source span: a front-matter
+    string value (`scope` "frontmatter.title") or an image's alt text ("attr.alt")."""
+
+    scope: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Document:
     path: str
     source: str
     textmap: TextMap
     directives: tuple[Directive, ...] = ()
     markup: str = "markdown"
+    meta_texts: tuple[MetaText, ...] = ()

@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from proofer.catalog import RuleCatalog
 from proofer.config import Config
 from proofer.document import Document
-from proofer.engines.base import Engine, EngineError
+from proofer.engines.base import Engine, EngineConfigError, EngineError
 from proofer.finding import Finding
 from proofer.locate import to_source_findings
 from proofer.markup.markdown import build_parser, parse_markdown
@@ -77,6 +77,10 @@ def check_documents(
     for engine in engines:
         try:
             found = engine.check(list(documents))
+        except EngineConfigError as exc:
+            # A broken rule or style file: a configuration error against that file.
+            result.input_errors.append(InputError(exc.path, f"{engine.name}: {exc.problem}"))
+            continue
         except EngineError as exc:
             result.engine_errors.append(f"{engine.name}: {exc}")
             continue
