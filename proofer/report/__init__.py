@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from proofer.report import checkstyle, github, gitlab, json_report, junit, rdjson, sarif
+from proofer.report import checkstyle, github, gitlab, html, json_report, junit, rdjson, sarif
 from proofer.report.context import ReportContext
 from proofer.report.human import HumanReporter
 from proofer.report.reporter import PEOPLE, PROGRAMS, Reporter, Streams
@@ -21,6 +21,7 @@ __all__ = [
 
 _ALL: tuple[Reporter, ...] = (
     HumanReporter(),
+    TextReporter("html", html.render, "one self-contained page to read and share", PEOPLE),
     TextReporter("json", json_report.render),
     TextReporter("sarif", sarif.render),
     TextReporter("github", github.render),

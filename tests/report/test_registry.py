@@ -35,9 +35,9 @@ def draft(in_tmp: Path) -> Path:
 
 def test_every_format_is_in_the_registry_and_the_help() -> None:
     assert DEFAULT_FORMAT == "human"
-    assert format_names()[0] == "human"
+    assert format_names()[:2] == ["human", "html"]
     assert set(format_names()) >= {
-        "human", "json", "sarif", "github", "rdjson", "junit", "gitlab", "checkstyle",
+        "human", "html", "json", "sarif", "github", "rdjson", "junit", "gitlab", "checkstyle",
     }
     help_text = CliRunner().invoke(app, ["check", "--help"], env={"COLUMNS": "200"}).stdout
     for name in format_names():
@@ -47,7 +47,7 @@ def test_every_format_is_in_the_registry_and_the_help() -> None:
 def test_an_unknown_format_is_a_usage_error_naming_the_choices(draft: Path) -> None:
     code, _, err = _check("--format", "pdf", "a.md")
     assert code == 2
-    assert "json" in err and "human" in err
+    assert "html" in err and "human" in err
 
 
 def _render_all(paths: list[str], catalog: RuleCatalog, engine: SpacyEngine) -> dict[str, str]:
@@ -89,3 +89,15 @@ def test_human_report_on_stdout_carries_its_summary(draft: Path) -> None:
     assert "1 file checked" not in err
     quiet_code, quiet_out, _ = _check("--quiet", "a.md")
     assert quiet_code == 1 and "a.md:3:21" not in quiet_out and "1 file checked" in quiet_out
+
+
+def test_html_goes_to_stdout_alone_and_the_summary_to_stderr(draft: Path) -> None:
+    code, out, err = _check("--format", "html", "a.md")
+    assert code == 1
+    assert out.startswith("<!DOCTYPE html>") and out.endswith("</html>\n")
+    assert "1 file checked" in err
+    _, _, quiet_err = _check("--format", "html", "--quiet", "a.md")
+    assert "1 file checked" not in quiet_err
+    code, out, err = _check("--format", "html", "--output", "report.html", "a.md")
+    assert code == 1 and out == "" and "1 file checked" in err
+    assert Path("report.html").read_text(encoding="utf-8") == _check("--format", "html", "a.md")[1]
