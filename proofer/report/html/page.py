@@ -37,13 +37,13 @@ _ENGINES = {
     "style": "House style",
     "proofer": "proofer",
 }
-_SCORES = (
-    ("flesch_reading_ease", "Flesch reading ease", "higher is easier; 60–70 is plain English"),
-    ("flesch_kincaid_grade", "Flesch–Kincaid grade", "US school grade"),
-    ("gunning_fog", "Gunning fog", "years of schooling"),
-    ("coleman_liau", "Coleman–Liau", "US school grade"),
-    ("smog", "SMOG", "US school grade"),
-    ("automated_readability", "ARI", "US school grade"),
+_SCORES = (  # the names `proofer stats` prints, with what each means
+    ("flesch_reading_ease", "Flesch", "Flesch reading ease: higher is easier, 60–70 is plain"),
+    ("flesch_kincaid_grade", "FK grade", "Flesch–Kincaid grade level (US school grade)"),
+    ("gunning_fog", "Fog", "Gunning fog index (years of schooling)"),
+    ("coleman_liau", "Coleman–Liau", "Coleman–Liau index (US school grade)"),
+    ("smog", "SMOG", "SMOG grade (US school grade)"),
+    ("automated_readability", "ARI", "Automated readability index (US school grade)"),
 )
 _EXCERPT = 80  # longest flagged text shown in full in a card
 _EXAMPLE_MARK = re.compile(r"\[\[(.+?)\]\]")
@@ -294,7 +294,7 @@ def _stats(stats: DocumentStats) -> str:
     facts = [
         ("Words", f"{counts.words:,}", ""),
         ("Sentences", f"{counts.sentences:,}", ""),
-        ("Reading time", f"{minutes:.1f} min", "at 238 words a minute"),
+        ("Reading", f"{minutes:.1f} min", "Reading time at 238 words a minute"),
     ]
     facts += [(label, f"{stats.scores[name]:.1f}", hint) for name, label, hint in _SCORES]
     cells = "".join(
@@ -316,7 +316,9 @@ def _card(entry: _Entry, source: str, segment: str | None, links: _RuleLinks) ->
     flagged = source[finding.start : finding.end]
     shown = flagged if len(flagged) <= _EXCERPT else flagged[: _EXCERPT - 1] + "…"
     if finding.suggestions:
-        options = ", ".join(f"<ins>{escape(s)}</ins>" for s in finding.suggestions)
+        options = '<span class="sr-only">, or</span> '.join(
+            f"<ins>{escape(s)}</ins>" for s in finding.suggestions
+        )
         change = (
             f'<p class="change"><del>{escape(shown)}</del> '
             f'<span aria-hidden="true">→</span><span class="sr-only">instead:</span> {options}</p>'

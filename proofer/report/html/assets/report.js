@@ -101,8 +101,12 @@
     popover.hidden = false;
     var rect = anchor.getClientRects()[0] || anchor.getBoundingClientRect();
     var width = popover.offsetWidth;
-    var left = Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - width - 8);
-    popover.style.left = Math.max(window.scrollX + 8, left) + "px";
+    // Keep the card over the draft it belongs to (or at least on the screen).
+    var prose = anchor.closest(".prose");
+    var right = prose ? prose.getBoundingClientRect().right : document.documentElement.clientWidth;
+    if (right - width < 8) { right = document.documentElement.clientWidth; }
+    var left = Math.min(rect.left, right - width - 8);
+    popover.style.left = (window.scrollX + Math.max(8, left)) + "px";
     popover.style.top = (window.scrollY + rect.bottom + 8) + "px";
   }
 
