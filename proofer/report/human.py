@@ -127,7 +127,7 @@ class HumanReporter:
 
     name: str = "human"
     audience: str = PEOPLE
-    description: str = "the default: each problem in context, coloured on a terminal"
+    description: str = "each problem in context, coloured on a terminal"
 
     def render(self, context: ReportContext) -> str:
         return plain_text(context)
