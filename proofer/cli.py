@@ -272,6 +272,32 @@ def setup_languagetool_command(
     typer.echo(f"LanguageTool {installation.version} {state} at {installation.path}")
 
 
+@app.command("lsp")
+def lsp_command(
+    tcp: Annotated[
+        str | None,
+        typer.Option(
+            metavar="[HOST:]PORT",
+            help="Listen on TCP instead of stdio (HOST defaults to 127.0.0.1, loopback only).",
+        ),
+    ] = None,
+    stdio: Annotated[
+        bool, typer.Option("--stdio", help="Talk over stdin/stdout (the default).")
+    ] = False,
+) -> None:
+    """Run the language server: diagnostics, quick fixes and hovers in your editor."""
+    from proofer.lsp.main import AddressError, parse_address, serve
+
+    if tcp is not None and stdio:
+        raise _fail("use --tcp or --stdio, not both")
+    if tcp is not None:
+        try:
+            parse_address(tcp)
+        except AddressError as exc:
+            raise _fail(str(exc)) from None
+    serve(tcp)
+
+
 @app.command("doctor")
 def doctor_command() -> None:
     """Show which engines can run here, their versions, Java's, and the paths used."""

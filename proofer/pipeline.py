@@ -97,3 +97,20 @@ def check_documents(
         findings = merge_findings(selected)
         result.files.append(FileResult(document.path, document.source, findings))
     return result
+
+
+def check_text(
+    path: str,
+    source: str,
+    markdown: bool,
+    engines: Sequence[Engine],
+    config: Config,
+    catalog: RuleCatalog,
+    parser: MarkdownIt | None = None,
+) -> RunResult:
+    """Check one in-memory document (an editor's buffer) exactly as `proofer check` checks
+    a file: the same parsers, engines, suppressions, policy and merge."""
+    document = (
+        parse_markdown(path, source, parser) if markdown else parse_plaintext(path, source)
+    )
+    return check_documents([document], engines, config, catalog)
