@@ -30,3 +30,6 @@ class Document:
     textmap: TextMap
     directives: tuple[Directive, ...] = ()
     markup: str = "markdown"
+    # The document's code, not checked as prose: inline and block code, link and image
+    # destinations, autolinks. Evidence that a word in the prose is a term (`rustup`).
+    code: tuple[str, ...] = ()

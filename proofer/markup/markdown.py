@@ -92,6 +92,7 @@ def parse_markdown(path: str, source: str, parser: MarkdownIt | None = None) -> 
         textmap=walker.builder.build(),
         directives=tuple(walker.directives),
         markup="markdown",
+        code=tuple(walker.code),
     )
 
 
@@ -101,6 +102,7 @@ class _Walker:
         self.lines = LineIndex(source)
         self.builder = TextMapBuilder(source)
         self.directives: list[Directive] = []
+        self.code: list[str] = []
         self._row_cursor: dict[int, int] = {}
         self._after_code = False
 
@@ -124,6 +126,7 @@ class _Walker:
                     containers.pop()
             elif token.type in ("fence", "code_block"):
                 self._after_code = True
+                self.code.append(token.content)
             elif token.type == "html_block" and token.map:
                 lo, hi = self._offset_of_line(token.map[0]), self._offset_of_line(token.map[1])
                 self.directives.extend(parse_directives(self.source[lo:hi], lo, self.line_of))
@@ -225,6 +228,7 @@ class _Walker:
                     b.replacement(" ", start, newline + 1)
                 pos = newline + 1
             elif kind == "code_inline":
+                self.code.append(child.content)
                 start = self._find(child.markup, pos, hi)
                 end = self._closing_backticks(start + len(child.markup), child.markup, hi)
                 if not state.silent:
@@ -240,6 +244,7 @@ class _Walker:
                 comment = self.source[start:pos]
                 self.directives.extend(parse_directives(comment, start, self.line_of))
             elif kind == "link_open":
+                self.code.append(str(child.attrGet("href") or ""))
                 if child.markup == "autolink":
                     start = self._find("<", pos, hi)
                     pos = self._find(">", start, hi) + 1
@@ -261,6 +266,7 @@ class _Walker:
                 else:
                     pos = self._skip_link_tail(self._find("]", pos, hi) + 1, hi)
             elif kind == "image":
+                self.code.append(str(child.attrGet("src") or ""))
                 start = self._find("![", pos, hi)
                 end = self._skip_link_tail(self._matching_bracket(start + 1, hi), hi)
                 if not state.silent:
