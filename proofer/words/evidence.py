@@ -39,8 +39,10 @@ class Reason(str, enum.Enum):
 
 # Reasons that leave the speller's verdict (a misspelling) standing.
 MISSPELLED = frozenset({Reason.TYPO, Reason.WRONG_VARIETY, Reason.UNKNOWN})
-# A word used this often in one document is a deliberate term, not a slip.
+# A word used this often in one document is a deliberate term, not a slip...
 TERM_USES = 2
+# ... and this often, even one edit from a common word ('inliner' 37 times is no 'inline').
+CONSISTENT_USES = 3
 
 
 @dataclass(frozen=True)
@@ -93,11 +95,11 @@ class WordJudge:
         frequency = self.frequency
         uses = words.times_used(word)
         name = capitalised(word)
-        if name and uses >= TERM_USES:
-            # Two pieces of evidence (a capital, used consistently) outweigh a common word
-            # one edit away: 'Toray' used four times is a name, not 'Today'.
+        if uses >= CONSISTENT_USES or (name and uses >= TERM_USES):
+            # Consistent use, or a capital and repeated use, outweigh a common word one edit
+            # away: 'Toray' used twice is a name, not 'Today'.
             return Verdict(Reason.TERM, f"'{word}' is used {uses} times here: if it is a "
-                           "name, add it to the vocabulary")
+                           "term, add it to the vocabulary")
         slip = intended_word(word, suggestions, frequency, name=name)
         if slip is not None or regularised_past(word):
             return Verdict(Reason.TYPO)

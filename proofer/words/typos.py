@@ -126,8 +126,11 @@ def intended_word(
     for candidate in list(candidates)[:CANDIDATES]:
         if _case_slip(word, candidate):
             return Neighbour(candidate, 0, frequency.zipf(candidate) - written)
+        if candidate.lower() == word.lower():
+            return None  # the speller knows it in capitals ('xor' / 'XOR', 'Javascript'):
+            # a question of casing, not a slip for some other word
         if _letters(word) == _letters(candidate) or inflection_of(word, candidate):
-            continue  # spacing, hyphens or brand casing ('quicksort'), or a plural
+            continue  # spacing or hyphens ('quicksort' / 'quick sort'), or a plural
         if derived_by_affix(word, candidate) or _prefix_swap(word, candidate):
             continue
         intended = frequency.zipf(candidate)

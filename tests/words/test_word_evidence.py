@@ -184,7 +184,14 @@ def test_verdicts_weigh_the_evidence_in_order(judge: WordJudge) -> None:
     assert reason("imidiatly", ("immediately",)) is Reason.UNKNOWN
 
 
-def test_a_repeated_slip_is_still_a_typo(judge: WordJudge) -> None:
+def test_a_slip_repeated_once_is_still_a_typo_but_consistent_use_is_a_term(
+    judge: WordJudge,
+) -> None:
     words = DocumentWords.from_text("We recieved it. They recieved it too.")
     assert words.times_used("recieved") == 2
     assert judge.judge("recieved", ("received",), words).reason is Reason.TYPO
+    words = DocumentWords.from_text("The inliner runs first. The inliner is fast. Inline "
+                                    "less, and the inliner costs less.")
+    assert judge.judge("inliner", ("inline",), words).reason is Reason.TERM
+    words = DocumentWords.from_text("Thanks to Toray. Toray makes films.")
+    assert judge.judge("Toray", ("Today",), words).reason is Reason.TERM
