@@ -107,6 +107,40 @@ def _differing_part(word: str, other: str) -> tuple[str, str]:
     return word, other
 
 
+def _another_form(word: str, candidate: str) -> bool:
+    """The candidate is the same word written otherwise, not the word meant: only spacing
+    or hyphens differ ('quicksort' / 'quick sort'), or `word` adds an inflection, an affix
+    or another prefix to it ('multicores', 'devirtualization', 'destructuring')."""
+    return (
+        _letters(word) == _letters(candidate)
+        or inflection_of(word, candidate)
+        or derived_by_affix(word, candidate)
+        or _prefix_swap(word, candidate)
+    )
+
+
+def _slip_distance(mine: str, theirs: str) -> int:
+    """Damerau distance, with a letter moved two places counted as one slip ('tounge')."""
+    distance = DamerauLevenshtein.distance(mine.lower(), theirs.lower())
+    if distance == 2 and sorted(mine.lower()) == sorted(theirs.lower()):
+        return 1
+    return distance
+
+
+def _close_enough(mine: str, theirs: str, gap: float, name: bool) -> bool:
+    """One slip from a much more frequent word, or two on a long lowercase word."""
+    distance = _slip_distance(mine, theirs)
+    if distance == 1:
+        if gap < (NAME_GAP if name else ONE_EDIT_GAP):
+            return False
+        if name and not _keyboard_slip(mine, theirs):
+            return False
+        return len(mine) > SHORT_WORD or sorted(mine.lower()) == sorted(theirs.lower())
+    if distance == 2:
+        return not name and len(mine) >= TWO_EDIT_MIN_LENGTH and gap >= TWO_EDIT_GAP
+    return False
+
+
 def intended_word(
     word: str,
     candidates: Iterable[str],
@@ -118,40 +152,23 @@ def intended_word(
 
     A slip is a wrong capital ('italian'), or one edit (a letter added, dropped, changed, or
     two swapped) from a word in common use that is much more frequent, or two edits on a
-    long lowercase word. A candidate that differs only in spacing or hyphens, that `word`
-    adds an inflection, affix or other prefix to, is another form, not the intended word.
-    A `name` is a slip only for a far more common word one edit away ('Teh').
+    long lowercase word. A `name` (capitalised) is a slip only for a far more common word
+    one keystroke slip away ('Teh').
     """
     written = frequency.zipf(word)
     for candidate in list(candidates)[:CANDIDATES]:
         if _case_slip(word, candidate):
             return Neighbour(candidate, 0, frequency.zipf(candidate) - written)
         if candidate.lower() == word.lower():
-            return None  # the speller knows it in capitals ('xor' / 'XOR', 'Javascript'):
-            # a question of casing, not a slip for some other word
-        if _letters(word) == _letters(candidate) or inflection_of(word, candidate):
-            continue  # spacing or hyphens ('quicksort' / 'quick sort'), or a plural
-        if derived_by_affix(word, candidate) or _prefix_swap(word, candidate):
+            # The speller knows it in capitals ('xor' / 'XOR', 'Javascript'): a question of
+            # casing, not a slip for some other word.
+            return None
+        if _another_form(word, candidate):
             continue
         intended = frequency.zipf(candidate)
-        gap = intended - written
         if intended < (NAME_INTENDED_MIN if name else INTENDED_MIN):
             continue
         mine, theirs = _differing_part(word, candidate)
-        distance = DamerauLevenshtein.distance(mine.lower(), theirs.lower())
-        if distance == 2 and sorted(mine.lower()) == sorted(theirs.lower()):
-            distance = 1  # one letter moved two places ('tounge' / 'tongue'): one slip
-        if distance == 1:
-            if gap < (NAME_GAP if name else ONE_EDIT_GAP):
-                continue
-            if name and not _keyboard_slip(mine, theirs):
-                continue
-            if len(mine) <= SHORT_WORD and sorted(mine.lower()) != sorted(theirs.lower()):
-                continue
-        elif distance == 2:
-            if name or len(mine) < TWO_EDIT_MIN_LENGTH or gap < TWO_EDIT_GAP:
-                continue
-        else:
-            continue
-        return Neighbour(candidate, distance, gap)
+        if _close_enough(mine, theirs, intended - written, name):
+            return Neighbour(candidate, _slip_distance(mine, theirs), intended - written)
     return None
