@@ -150,3 +150,16 @@ def test_unreachable_configured_url_is_an_engine_error() -> None:
     config = Config(languagetool={"url": "http://127.0.0.1:9", "start-timeout": 20})
     with pytest.raises(EngineError, match=r"cannot reach the LanguageTool server at http://127\.0\.0\.1:9"):
         build_languagetool(config)
+
+
+def test_a_match_across_link_markup_is_seen_as_spanning_markup() -> None:
+    from proofer.engines.languagetool.engine import _spans_markup
+
+    document = parse_markdown("a.md", "We follow the [The Paperwork Act](https://e.org) and\nthe rules.\n")
+    text = document.textmap.text
+    across = text.index("the The")
+    assert _spans_markup(document, across, across + len("the The"))
+    inside = text.index("Paperwork Act")
+    assert not _spans_markup(document, inside, inside + len("Paperwork Act"))
+    wrapped = text.index("and the")  # a line break in the source is only whitespace
+    assert not _spans_markup(document, wrapped, wrapped + len("and the"))

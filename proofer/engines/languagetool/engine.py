@@ -343,6 +343,11 @@ class LanguageToolEngine:
                 continue
             if match.rule_id in ARTICLE_RULES and is_code_like(next_token(text, item.end)):
                 continue  # "a uint64", "an 8x8": the sound of code is anyone's guess
+            if _spans_markup(document, item.start, item.end):
+                note = (" The words it joins are apart in the source (a link or other markup "
+                        "between them).")
+                findings.append(self._finding(item, note=note, severity=Severity.SUGGESTION))
+                continue
             findings.append(self._finding(item))
         return findings
 
@@ -405,6 +410,14 @@ def _next_to_placeholder(textmap: TextMap, start: int, end: int) -> bool:
     return (after < len(text) and textmap.touches_placeholder(after, after + 1)) or (
         before > 0 and textmap.touches_placeholder(before - 1, before)
     )
+
+
+def _spans_markup(document: Document, start: int, end: int) -> bool:
+    """True when the match reads across hidden markup: the checkable text joins words the
+    reader sees apart ('the [The Act](url)', 'type](/ref) of an'). Whitespace is ignored."""
+    source_start, source_end = document.textmap.to_source(start, end)
+    written = "".join(document.source[source_start:source_end].split())
+    return written != "".join(document.textmap.text[start:end].split())
 
 
 def settings_from(section: Mapping[str, Any]) -> ServerSettings:
