@@ -41,3 +41,6 @@ class Document:
     directives: tuple[Directive, ...] = ()
     markup: str = "markdown"
     meta_texts: tuple[MetaText, ...] = ()
+    # The document's code, not checked as prose: inline and block code, link and image
+    # destinations, autolinks. Evidence that a word in the prose is a term (`rustup`).
+    code: tuple[str, ...] = ()

@@ -101,6 +101,7 @@ def parse_markdown(path: str, source: str, parser: MarkdownIt | None = None) -> 
         directives=tuple(walker.directives),
         markup="markdown",
         meta_texts=tuple(walker.meta_texts),
+        code=tuple(walker.code),
     )
 
 
@@ -125,6 +126,7 @@ class _Walker:
         self.builder = TextMapBuilder(source)
         self.directives: list[Directive] = []
         self.meta_texts: list[MetaText] = []
+        self.code: list[str] = []
         self._row_cursor: dict[int, int] = {}
         self._after_code = False
         self._regions = regions
@@ -169,6 +171,7 @@ class _Walker:
                     containers.pop()
             elif token.type in ("fence", "code_block"):
                 self._after_code = True
+                self.code.append(token.content)
             elif token.type == "front_matter" and token.map:
                 self._front_matter(token)
             elif token.type == "html_block" and token.map:
@@ -346,6 +349,7 @@ class _Walker:
                     b.replacement(" ", start, newline + 1)
                 pos = newline + 1
             elif kind == "code_inline":
+                self.code.append(child.content)
                 start = self._find(child.markup, pos, hi)
                 end = self._closing_backticks(start + len(child.markup), child.markup, hi)
                 if not state.silent:
@@ -363,6 +367,7 @@ class _Walker:
                 self.directives.extend(parse_directives(tag, start, self.line_of))
                 self._inline_tag(tag, start, pos, state)
             elif kind == "link_open":
+                self.code.append(str(child.attrGet("href") or ""))
                 if child.markup == "autolink":
                     start = self._find("<", pos, hi)
                     pos = self._find(">", start, hi) + 1
@@ -388,6 +393,7 @@ class _Walker:
                 else:
                     pos = self._skip_link_tail(self._find("]", pos, hi) + 1, hi)
             elif kind == "image":
+                self.code.append(str(child.attrGet("src") or ""))
                 start = self._find("![", pos, hi)
                 close = self._matching_bracket(start + 1, hi)
                 end = self._skip_link_tail(close, hi)
