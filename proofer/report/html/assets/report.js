@@ -10,6 +10,7 @@
   cards.forEach(function (card) { byKey[card.dataset.f] = card; });
   var segments = Array.prototype.slice.call(document.querySelectorAll("mark.hl"));
   var popover = document.getElementById("popover");
+  var popoverCard = null;
   var position = document.getElementById("position");
   var filters = { severity: "all", engine: "all", rule: "all" };
   var current = null;
@@ -112,13 +113,19 @@
 
   function showPopover(card, anchor) {
     if (!anchor) { hidePopover(); return; }
-    fillPopover(card);
+    // Refill only for another card: a pending hover timer must not replace the open card's
+    // nodes under the reader's pointer (or a click on its link).
+    if (popoverCard !== card || popover.hidden) {
+      fillPopover(card);
+      popoverCard = card;
+    }
     placePopover(anchor);
   }
 
   function hidePopover() {
     popover.hidden = true;
     popover.replaceChildren();
+    popoverCard = null;
   }
 
   function select(card, options) {
