@@ -18,7 +18,9 @@ from proofer.config import Config, ConfigError, load_config
 from proofer.engines.factory import available_engines
 from proofer.exit_codes import ENGINE_FAILED, OK, USAGE_OR_INPUT, exit_code
 from proofer.finding import Severity
+from proofer.parallel import default_jobs
 from proofer.pipeline import RunResult, read_documents
+from proofer.progress import progress_for
 from proofer.report import HUMAN_FORMAT, MACHINE_FORMATS, format_names
 from proofer.report.context import ReportContext
 from proofer.report.human import print_findings, print_problems, print_summary
@@ -144,6 +146,13 @@ def check(
         bool,
         typer.Option(help="With --fix, also take the first of several suggestions."),
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1,
+            help="Work on N cores at once (default: all this process may use).",
+        ),
+    ] = None,
     no_daemon: Annotated[
         bool,
         typer.Option(
@@ -183,6 +192,8 @@ def check(
         baseline=_read_baseline(baseline) if baseline is not None else None,
         fix=fix or unsafe_fixes,
         unsafe_fixes=unsafe_fixes,
+        jobs=jobs or default_jobs(),
+        progress=progress_for(_console(stderr=True), quiet),
     )
     result = run_check(request)
     code = exit_code(result, fail)
