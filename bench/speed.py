@@ -44,7 +44,7 @@ class Measured:
     wall: float
     peak_rss: int  # the measured process and its children, JVMs left out
     peak_jvm: int
-    code: int
+    code: int | None  # None: killed after the time limit
     stdout: bytes
 
 
@@ -58,8 +58,14 @@ def _jvm_of(server_dir: Path) -> psutil.Process | None:
         return None
 
 
-def measure(command: Sequence[str], env: dict[str, str], server_dir: Path | None) -> Measured:
-    """Run `command`, sampling the RSS of it (children summed, JVMs apart)."""
+def measure(
+    command: Sequence[str],
+    env: dict[str, str],
+    server_dir: Path | None,
+    timeout: float | None = None,
+) -> Measured:
+    """Run `command`, sampling the RSS of it (children summed, JVMs apart); after
+    `timeout` seconds it is killed and its exit code is None."""
     peak = {"rss": 0, "jvm": 0}
     with tempfile.TemporaryFile() as out:
         started = time.perf_counter()
@@ -93,7 +99,12 @@ def measure(command: Sequence[str], env: dict[str, str], server_dir: Path | None
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        code = process.wait()
+        try:
+            code: int | None = process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            code = None
         wall = time.perf_counter() - started
         stop.set()
         sampler.join()
@@ -163,6 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--skip-long", action="store_true", help="leave out the 4 MB and 1 MB runs")
     parser.add_argument("--skip-identity", action="store_true",
                         help="leave out the --no-daemon --jobs 1 run")
+    parser.add_argument("--harper-timeout", type=float, default=300.0,
+                        help="seconds before a Harper run is given up (it is superlinear on "
+                             "one huge paragraph)")
     args = parser.parse_args(argv)
 
     posts_dir = args.shared / "corpora" / "go-blog" / "posts"
@@ -189,7 +203,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     def harper_run(files: Sequence[Path]) -> Measured | None:
         if harper is None:
             return None
-        return measure([harper, "lint", "--no-color", *map(str, files)], env, None)
+        return measure([harper, "lint", "--no-color", *map(str, files)], env, None,
+                       timeout=args.harper_timeout)
 
     load_before = os.getloadavg()
     print(f"cores {psutil.cpu_count()}, load average {load_before[0]:.1f} at start; "
@@ -238,8 +253,10 @@ def main(argv: Sequence[str] | None = None) -> int:
              f" {'proofer MB':>10} {'JVM MB':>7} {'Harper MB':>9}"
     print(header)
     for label, ours, theirs, target in rows:
+        gave_up = theirs is not None and theirs.code is None
         ratio = f"{ours.wall / theirs.wall:.1f}x" if theirs and theirs.wall else "-"
-        their_wall = f"{theirs.wall:.1f}" if theirs else "-"
+        ratio = f"<{ratio}" if gave_up else ratio
+        their_wall = (f">{theirs.wall:.0f}" if gave_up else f"{theirs.wall:.1f}") if theirs else "-"
         their_mb = _mb(theirs.peak_rss) if theirs else "-"
         failed = "" if ours.code in (0, 1) else f"  (exit {ours.code})"
         print(f"{label:52} {ours.wall:9.1f} {their_wall:>9} {ratio:>6} {target:>14}"
