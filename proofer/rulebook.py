@@ -14,6 +14,7 @@ import jsonschema
 import yaml
 
 from proofer.finding import Severity
+from proofer.yamlfile import load_yaml
 
 _MARK = re.compile(r"\[\[(.+?)\]\]")
 _SCHEMA_PATH = Path(__file__).parent / "schemas" / "rule.schema.json"
@@ -135,7 +136,7 @@ def load_rule_file(path: Path, root: Path | None = None) -> list[Rule]:
     """Load a YAML file holding one rule or a list of rules."""
     shown = str(path.relative_to(root)) if root else str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise RuleFileError(f"{shown}: cannot read YAML: {exc}") from None
     items = data if isinstance(data, list) else [data]
