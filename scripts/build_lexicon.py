@@ -39,7 +39,7 @@ DEFAULT_WORDNET = Path("/usr/share/wordnet")
 
 # WordNet lexicographer files (the fixed numbering of the WordNet database format).
 NOUN_FIELDS = {
-    4: "act", 5: "animal", 6: "artifact", 7: "attribute", 8: "body", 9: "cognition",
+    3: "Tops", 4: "act", 5: "animal", 6: "artifact", 7: "attribute", 8: "body", 9: "cognition",
     10: "communication", 11: "event", 12: "feeling", 13: "food", 14: "group",
     15: "location", 16: "motive", 17: "object", 18: "person", 19: "phenomenon",
     20: "plant", 21: "possession", 22: "process", 23: "quantity", 24: "relation",
@@ -167,10 +167,19 @@ def irregular_plural() -> list[str]:
     return sorted(out)
 
 
+@cache
+def everyday_plurals() -> dict[str, str]:
+    """The lexicon's own $everyday_plural map ("person" -> "people")."""
+    closed = yaml.safe_load((OUTPUT.parent / "closed.yaml").read_text("utf-8"))
+    return {str(k): str(v) for k, v in closed["everyday_plural"]["pairs"].items()}
+
+
 def plural_share(lemma: str) -> float | None:
     """zipf(most common plural) - zipf(singular): near 0 for count nouns, far below for mass."""
     forms = inflections().nouns.get(lemma, {})
     plurals = [p for p in forms.get("NNS", ()) if p != lemma]
+    if lemma in everyday_plurals():
+        plurals.append(everyday_plurals()[lemma])
     if not plurals:
         return None
     return max(zipf(p) for p in plurals) - zipf(lemma)
@@ -312,8 +321,12 @@ def quantity_noun(wordnet: WordNet) -> list[str]:
     container = wordnet.senses("container", "n")[0]
     # "a barrage of questions": the noun before "of" and a plural after it
     out: set[str] = set()
+    large_number = wordnet.senses("large_integer", "n")[0]
     for word in _common_nouns(wordnet, 2.5):
         offsets = wordnet.senses(word, "n")
+        if offsets and large_number in wordnet.hypernym_closure(offsets[0]):
+            out.add(word)  # "hundred", "dozen": numbers, also adjectives to lemminflect
+            continue
         if not only_noun(word):
             continue
         gathers = any(roots & ({o} | wordnet.hypernym_closure(o)) for o in offsets[:2])
@@ -373,7 +386,8 @@ def measure_noun(wordnet: WordNet) -> list[str]:
 def mass_noun(wordnet: WordNet) -> list[str]:
     """Nouns whose plural is rare next to the singular: "information", "advice", "music".
 
-    The plural is at least 60 times rarer than the singular (wordfreq), the word is common
+    The plural is at least 60 times rarer than the singular (wordfreq), or lemminflect
+    knows no plural but the word itself ("furniture"); the word is common
     and a noun in WordNet and lemminflect, never an adjective or adverb nor an inflected
     verb ("saw", "felt"), and its first sense is not a person, place, group, unit, time,
     animal, plant or body part (whose singular is common for other reasons: "staff").
@@ -386,6 +400,8 @@ def mass_noun(wordnet: WordNet) -> list[str]:
     out = []
     for word in _common_nouns(wordnet, 3.5):
         share = plural_share(word)
+        if share is None and inflections().nouns.get(word, {}).get("NNS") == (word,):
+            share = -9.0  # lemminflect knows no plural but the word itself ("furniture")
         if share is None or share > -1.8 or not only_noun(word):
             continue
         if any(lemma != word for lemma in getAllLemmas(word).get("VERB", ())):
@@ -398,18 +414,45 @@ def mass_noun(wordnet: WordNet) -> list[str]:
 def count_noun(wordnet: WordNet) -> list[str]:
     """Everyday countable nouns for people, things and places ("friend", "car", "city").
 
-    Common (zipf >= 4.2), the plural in everyday use (at most 10 times rarer than the
-    singular), and WordNet's first sense names a person, an artifact, a place, an animal
-    or an object.
+    Common (zipf >= 4.2), never an adjective or adverb, the plural in everyday use (at
+    most 10 times rarer than the singular), and WordNet's first sense names a person, an
+    artifact, a place, an animal or an object.
     """
-    concrete = {"person", "artifact", "location", "animal", "object"}
+    return _countable(wordnet, {"person", "artifact", "location", "animal", "object"}, -1.0)
+
+
+def abstract_count_noun(wordnet: WordNet) -> list[str]:
+    """Everyday countable nouns for thoughts, messages and acts ("idea", "problem", "job").
+
+    Common (zipf >= 4.2), never an adjective or adverb, the plural at most 5 times rarer
+    than the singular, and WordNet's first sense a thought, message, act, state or event,
+    or the noun "thing". Such nouns are also used uncounted ("a lot of opportunity").
+    """
+    fields = {"cognition", "communication", "act", "state", "event", "Tops"}
+    return _countable(wordnet, fields, -0.7)
+
+
+def _countable(wordnet: WordNet, kinds: set[str], min_share: float) -> list[str]:
     out = []
     for word in _common_nouns(wordnet, 4.2):
         share = plural_share(word)
         if share is None or share < -1.0 or not only_noun(word):
             continue
-        if _noun_field(wordnet, word) in concrete:
+        field = _noun_field(wordnet, word)
+        if field in kinds and share >= min_share:
             out.append(word)
+    return sorted(out)
+
+
+def person_noun(wordnet: WordNet) -> list[str]:
+    """Countable nouns for people ("student", "user", "teacher"): WordNet's first sense is
+    a person, the word is common (zipf >= 3.5) and its plural in everyday use."""
+    out = []
+    for word in _common_nouns(wordnet, 3.5):
+        share = plural_share(word)
+        if share is not None and share >= -1.0 and only_noun(word):
+            if _noun_field(wordnet, word) == "person":
+                out.append(word)
     return sorted(out)
 
 
@@ -463,6 +506,9 @@ BUILDERS = (
                  build_wordnet=unchanged_plural),
     ClassBuilder("mass_noun", "wordfreq, lemminflect, WordNet", build_wordnet=mass_noun),
     ClassBuilder("count_noun", "wordfreq, lemminflect, WordNet", build_wordnet=count_noun),
+    ClassBuilder("abstract_count_noun", "wordfreq, lemminflect, WordNet",
+                 build_wordnet=abstract_count_noun),
+    ClassBuilder("person_noun", "WordNet, wordfreq, lemminflect", build_wordnet=person_noun),
     ClassBuilder("collective_noun", "WordNet, wordfreq", build_wordnet=collective_noun),
     ClassBuilder("quantity_noun", "WordNet, wordfreq", build_wordnet=quantity_noun),
     ClassBuilder("of_phrase_noun", "WordNet usage examples, wordfreq",

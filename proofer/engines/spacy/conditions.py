@@ -424,6 +424,7 @@ _SPECS: tuple[ConditionSpec, ...] = (
     _token_condition("verb_past_form", morphology.verb_past_form),
     _token_condition("adjective_or_adverb", morphology.adjective_or_adverb),
     _token_condition("mass_noun", morphology.mass_noun),
+    _token_condition("plural_of_mass_noun", morphology.plural_of_mass_noun),
     _token_condition("proper_name", morphology.proper_name),
     _token_condition("bare_singular_noun", phrases.bare_singular_noun),
     _token_condition("participle_differs", phrases.participle_differs),

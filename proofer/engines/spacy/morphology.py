@@ -87,6 +87,16 @@ def mass_noun(token: Token) -> bool:
     return token.lower_ in words or token.lemma_.lower() in words
 
 
+def plural_of_mass_noun(token: Token) -> bool:
+    """The word is a plural made from a $mass_noun ("informations", "advices"), and not
+    also the -s form of a verb ("researches")."""
+    lower = token.lower_
+    if not lower.endswith("s") or getAllLemmas(lower, upos="VERB"):
+        return False
+    words = default_lexicon().words("mass_noun")
+    return any(lemma != lower and lemma in words for lemma in getLemma(lower, upos="NOUN"))
+
+
 def proper_name(token: Token) -> bool:
     """The token is capitalised inside a sentence, or tagged as a proper noun: a name or
     a title, not a common word."""
