@@ -450,9 +450,9 @@ def person_noun(wordnet: WordNet) -> list[str]:
     out = []
     for word in _common_nouns(wordnet, 3.5):
         share = plural_share(word)
-        if share is not None and share >= -1.0 and only_noun(word):
-            if _noun_field(wordnet, word) == "person":
-                out.append(word)
+        countable = share is not None and share >= -1.0 and only_noun(word)
+        if countable and _noun_field(wordnet, word) == "person":
+            out.append(word)
     return sorted(out)
 
 
