@@ -416,19 +416,21 @@ def count_noun(wordnet: WordNet) -> list[str]:
 
     Common (zipf >= 4.2), never an adjective or adverb, the plural in everyday use (at
     most 10 times rarer than the singular), and WordNet's first sense names a person, an
-    artifact, a place, an animal or an object.
+    artifact, a place, an animal or an object (or is one of WordNet's top nouns,
+    "person", "thing").
     """
-    return _countable(wordnet, {"person", "artifact", "location", "animal", "object"}, -1.0)
+    fields = {"Tops", "person", "artifact", "location", "animal", "object"}
+    return _countable(wordnet, fields, -1.0)
 
 
 def abstract_count_noun(wordnet: WordNet) -> list[str]:
     """Everyday countable nouns for thoughts, messages and acts ("idea", "problem", "job").
 
     Common (zipf >= 4.2), never an adjective or adverb, the plural at most 5 times rarer
-    than the singular, and WordNet's first sense a thought, message, act, state or event,
-    or the noun "thing". Such nouns are also used uncounted ("a lot of opportunity").
+    than the singular, and WordNet's first sense a thought, message, act, state or event.
+    Such nouns are also used uncounted ("a lot of opportunity").
     """
-    fields = {"cognition", "communication", "act", "state", "event", "Tops"}
+    fields = {"cognition", "communication", "act", "state", "event"}
     return _countable(wordnet, fields, -0.7)
 
 
@@ -456,6 +458,23 @@ def person_noun(wordnet: WordNet) -> list[str]:
     return sorted(out)
 
 
+VERB_COGNITION, VERB_COMMUNICATION, VERB_PERCEPTION, VERB_EMOTION = 31, 32, 39, 37
+
+
+def place_verb(wordnet: WordNet) -> list[str]:
+    """Verbs of going and staying without an object ("arrive", "remain", "wait", "sit"):
+    WordNet's first sense has an intransitive frame ("Somebody ----s", "... PP",
+    "... Adjective") and no transitive one; "they stayed there days"."""
+    intransitive = {1, 2, 4, 6, 7, 22}
+    transitive = {8, 9, 10, 11}
+    out = []
+    for lemma in verb_lemmas(3.5):
+        senses = _first_senses(wordnet, lemma, "v", 1)
+        if senses and senses[0].frames & intransitive and not senses[0].frames & transitive:
+            out.append(lemma)
+    return out
+
+
 def _verbs_with_frames(wordnet: WordNet, frames: set[int], senses: int) -> list[str]:
     out = []
     for lemma in verb_lemmas(3.5):
@@ -465,8 +484,17 @@ def _verbs_with_frames(wordnet: WordNet, frames: set[int], senses: int) -> list[
 
 
 def clause_verb(wordnet: WordNet) -> list[str]:
-    """Verbs that take a "that" clause in one of their first senses ("think", "say")."""
-    return _verbs_with_frames(wordnet, {FRAME_THAT_CLAUSE, FRAME_IT_THAT_CLAUSE}, 3)
+    """Verbs of thinking, saying and perceiving that take a "that" clause in their first
+    sense ("think", "say", "know", "hope", "notice"): frame "Somebody ----s that CLAUSE"."""
+    fields = {VERB_COGNITION, VERB_COMMUNICATION, VERB_PERCEPTION, VERB_EMOTION}
+    return [
+        lemma
+        for lemma in verb_lemmas(3.5)
+        if any(
+            FRAME_THAT_CLAUSE in s.frames and s.lexfile in fields
+            for s in _first_senses(wordnet, lemma, "v", 2)
+        )
+    ]
 
 
 def ditransitive_verb(wordnet: WordNet) -> list[str]:
@@ -517,6 +545,7 @@ BUILDERS = (
     ClassBuilder("clause_verb", "WordNet verb frames, wordfreq", build_wordnet=clause_verb),
     ClassBuilder("ditransitive_verb", "WordNet verb frames, wordfreq",
                  build_wordnet=ditransitive_verb),
+    ClassBuilder("place_verb", "WordNet verb fields, wordfreq", build_wordnet=place_verb),
     ClassBuilder("bare_infinitive_verb", "WordNet verb frames, wordfreq",
                  build_wordnet=bare_infinitive_verb),
 )
