@@ -14,8 +14,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import spacy
+from spacy.glossary import GLOSSARY
 from spacy.tokens import Token
+
+from proofer.engines.spacy.model import model_labels
 
 from proofer.engines.spacy import agreement, morphology, phrases
 from proofer.engines.spacy.articles import expected_article
@@ -78,7 +80,8 @@ def kind_doc(kind: str) -> str:
 def _labels(value: Any, kind: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConditionError(f"expected a list of labels, got {value!r}")
-    unknown = [v for v in value if spacy.explain(v) is None and v not in ("ROOT", "_SP")]
+    known = model_labels() | set(GLOSSARY)
+    unknown = [v for v in value if v not in known]
     if unknown:
         raise ConditionError(f"unknown spaCy {kind} label(s): {', '.join(unknown)}")
     return frozenset(value)
