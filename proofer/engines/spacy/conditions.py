@@ -17,11 +17,10 @@ from typing import Any
 from spacy.glossary import GLOSSARY
 from spacy.tokens import Token
 
-from proofer.engines.spacy.model import model_labels
-
 from proofer.engines.spacy import agreement, morphology, phrases
 from proofer.engines.spacy.articles import expected_article
 from proofer.engines.spacy.context import MatchContext, TokenIndex, check_index
+from proofer.engines.spacy.model import model_labels
 from proofer.lexicon import CLASS_PREFIX, Lexicon, LexiconError
 
 Predicate = Callable[[MatchContext], bool]
