@@ -414,13 +414,13 @@ def mass_noun(wordnet: WordNet) -> list[str]:
 def count_noun(wordnet: WordNet) -> list[str]:
     """Everyday countable nouns for people, things and places ("friend", "car", "city").
 
-    Common (zipf >= 4.2), never an adjective or adverb, the plural in everyday use (at
-    most 10 times rarer than the singular), and WordNet's first sense names a person, an
-    artifact, a place, an animal or an object (or is one of WordNet's top nouns,
-    "person", "thing").
+    Common (zipf >= 4.2), never an adjective or adverb, not an -ing form, the plural in
+    everyday use (at most 4 times rarer than the singular: "space" and "food", often
+    uncounted, are out), and WordNet's first sense names a person, an artifact, a place,
+    an animal or an object (or is one of WordNet's top nouns, "person").
     """
     fields = {"Tops", "person", "artifact", "location", "animal", "object"}
-    return _countable(wordnet, fields, -1.0)
+    return [w for w in _countable(wordnet, fields, -0.6) if not w.endswith("ing")]
 
 
 def abstract_count_noun(wordnet: WordNet) -> list[str]:
