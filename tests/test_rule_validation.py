@@ -82,3 +82,14 @@ def test_proofer_rules_exits_2_on_a_bad_rule(
     assert result.exit_code == 2
     assert "unknown condition 'no_such_condition'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_rule_language_manual_is_generated_from_the_registry() -> None:
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_rule_manual.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr

@@ -175,7 +175,7 @@ def agreement_mismatch(verb: Token) -> bool:
         verb.tag_ == "VBD" and verb.lower_ not in ("was", "were")
     ):
         return False
-    if _in_exempt_clause(verb):
+    if _in_exempt_clause(verb) or _not_a_plain_verb(verb):
         return False
     subject = clause_subject(verb)
     if subject is None or not _plain_subject(subject, verb):
@@ -188,6 +188,32 @@ def agreement_mismatch(verb: Token) -> bool:
     if verb.lower_ == "were" and wanted == SINGULAR and _irrealis(verb):
         return False  # "if it were", "I wish he were", "as it were"
     return subject.lower_ not in ("i", "you")  # "I have", "you have" are fine
+
+
+def _not_a_plain_verb(verb: Token) -> bool:
+    """The word may not be a finite verb of its own: not a dictionary verb form (archaic
+    "seeth", a misspelling), modal "need"/"dare" ("a person need not"), a noun after an
+    adjective ("negative affect on"), or a verb after two nouns, which opens a relative
+    clause without "that" ("the tasks hosts have", "the knowledge participants need")."""
+    lower = verb.lower_
+    if verb.tag_ != "NN" and not (
+        getAllLemmas(lower, upos="VERB") or getAllLemmas(lower, upos="AUX")
+    ):
+        return True
+    if verb.lemma_ in ("need", "dare") and verb.dep_ == "aux":
+        return True
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None:
+        return False
+    if before.tag_ == "JJ":
+        return True
+    return (
+        before.pos_ == "NOUN"
+        and verb.i > 1
+        and verb.doc[verb.i - 2].pos_ == "NOUN"
+        and before.tag_ == "NNS"
+        and verb_number(verb) == PLURAL
+    )
 
 
 def _wanted_number(subject: Token, verb: Token) -> str | None:
