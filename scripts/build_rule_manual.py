@@ -30,7 +30,7 @@ A grammar rule in `rules/grammar/*.yaml` has the keys `id`, `name`, `engine: spa
 
 | key | what it holds |
 |---|---|
-| `patterns` | token patterns for spaCy's `Matcher` (a list of lists of token mappings); `FLAG: true` marks the tokens the finding covers |
+| `patterns` | token patterns for spaCy's `Matcher`; `FLAG: true` marks the reported tokens |
 | `dependency_patterns` | patterns for spaCy's `DependencyMatcher` |
 | `when` | conditions that must all hold for a match to be reported |
 | `unless` | conditions any of which silences the match |
