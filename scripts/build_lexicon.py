@@ -289,15 +289,19 @@ def _common_nouns(wordnet: WordNet, min_zipf: float) -> Iterator[str]:
 
 
 def unchanged_plural(wordnet: WordNet) -> list[str]:
-    """Nouns whose only plural is the word itself ("sheep", "deer", "aircraft").
+    """Nouns whose plural may be the word itself ("sheep", "fish", "aircraft").
 
-    lemminflect gives no other plural, and WordNet's first sense is an animal or an
-    artifact (mass nouns also have no other plural, but are not things one counts).
+    lemminflect lists the word among its own plurals and any other plural is rare
+    (wordfreq: "fishes" next to "fish"), and WordNet's first sense is an animal or an
+    artifact (mass nouns are listed so too, but are not things one counts).
     """
     out = []
     for lemma, forms in inflections().nouns.items():
-        if forms.get("NNS") != (lemma,) or lemma.endswith("s") or zipf(lemma) < 3.0:
+        if lemma not in forms.get("NNS", ()) or lemma.endswith("s") or zipf(lemma) < 3.0:
             continue
+        other = plural_share(lemma)
+        if other is not None and other > -1.0:
+            continue  # "eggs" is the everyday plural of "egg"; "fishes" is rare next to "fish"
         if _noun_field(wordnet, lemma) in ("animal", "artifact"):
             out.append(lemma)
     return sorted(out)

@@ -37,6 +37,7 @@ def _open_number_noun(lemma: str) -> bool:
         or lemma in _words("partitive_noun")
         or lemma in _words("quantity_noun")
         or lemma in _words("irregular_plural")
+        or lemma in _words("unchanged_plural")
         or lemma in _words("invariant_plural")
     )
 
