@@ -421,6 +421,7 @@ _SPECS: tuple[ConditionSpec, ...] = (
     _token_condition("inflected", morphology.inflected),
     _token_condition("verb_s_form", morphology.verb_s_form),
     _token_condition("known_plural", morphology.known_plural),
+    _token_condition("known_noun_plural", morphology.known_noun_plural),
     _token_condition("verb_base_form", morphology.verb_base_form),
     _token_condition("verb_word", morphology.verb_word),
     _token_condition("verb_past_form", morphology.verb_past_form),

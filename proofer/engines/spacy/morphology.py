@@ -37,6 +37,13 @@ def _is_known_plural(lower: str) -> bool:
     return any(lemma != lower for lemma in lemmas)
 
 
+def known_noun_plural(token: Token) -> bool:
+    """lemminflect knows the word as the plural of a noun ("runs", "walks"), not only as
+    a verb's -s form ("creates")."""
+    lower = token.lower_
+    return any(lemma != lower for lemma in getAllLemmas(lower, upos="NOUN").get("NOUN", ()))
+
+
 def known_plural(token: Token) -> bool:
     """The word is an inflected dictionary word ("options", "commits"), not a misspelling
     ("succes") that only looks plural."""
