@@ -77,7 +77,12 @@ def subject_number(subject: Token) -> str | None:
         return None
     if subject.tag_ == "NNS" and not _invariant(lower) and lower != subject.lemma_:
         return PLURAL
-    if subject.tag_ == "NN" and not _open_number_noun(subject.lemma_) and not lower.endswith("s"):
+    if (
+        subject.tag_ == "NN"
+        and not _open_number_noun(subject.lemma_)
+        and not _open_number_noun(lower)
+        and not lower.endswith("s")
+    ):
         return SINGULAR
     return None
 
@@ -88,7 +93,7 @@ def bare_noun_number(subject: Token) -> str | None:
     Only used against the verb form that a bare noun of that number can never take:
     a bare singular count noun with a plural verb, a bare plural with a singular verb.
     """
-    if any(c.dep_ != "amod" for c in subject.children):
+    if any(c.dep_ != "amod" for c in subject.children) or not subject.is_alpha:
         return None
     if not (subject.is_lower or _capitalised_first_word(subject)):
         return None
@@ -100,7 +105,12 @@ def bare_noun_number(subject: Token) -> str | None:
     lower = subject.lower_
     if subject.tag_ == "NNS" and not _invariant(lower) and lower != subject.lemma_:
         return PLURAL
-    if subject.tag_ == "NN" and not _open_number_noun(subject.lemma_) and not lower.endswith("s"):
+    if (
+        subject.tag_ == "NN"
+        and not _open_number_noun(subject.lemma_)
+        and not _open_number_noun(lower)
+        and not lower.endswith("s")
+    ):
         return SINGULAR
     return None
 
