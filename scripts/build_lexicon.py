@@ -107,7 +107,7 @@ def verb_lemmas(min_zipf: float) -> Iterator[str]:
 
 def irregular_past() -> list[str]:
     """Simple past forms that are not also the participle ("broke", "went", not "got":
-    "gotten" is 80 times rarer than "got", which serves as the participle too)."""
+    "gotten" is over 10 times rarer than "got", which serves as the participle too)."""
     verbs = inflections().verbs
     out = set()
     for lemma in verb_lemmas(3.5):
@@ -118,9 +118,9 @@ def irregular_past() -> list[str]:
         for past in forms.get("VBD", ()):
             if past == lemma or past in participles:
                 continue
-            # "has got": when the separate participle is far rarer than the past
-            # ("gotten"), the past form serves as the participle too
-            if max(zipf(p) for p in participles) < zipf(past) - 1.5:
+            # "has got": when the separate participle is over 10 times rarer than the
+            # past ("gotten"), the past form serves as the participle too
+            if max(zipf(p) for p in participles) < zipf(past) - 1.0:
                 continue
             out.add(past)
     return sorted(w for w in out if zipf(w) >= 3.0 and w.isalpha())
