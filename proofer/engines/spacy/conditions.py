@@ -426,6 +426,7 @@ _SPECS: tuple[ConditionSpec, ...] = (
     _token_condition("verb_word", morphology.verb_word),
     _token_condition("verb_past_form", morphology.verb_past_form),
     _token_condition("adjective_or_adverb", morphology.adjective_or_adverb),
+    _token_condition("known_word", morphology.known_word),
     _token_condition("mass_noun", morphology.mass_noun),
     _token_condition("plural_of_mass_noun", morphology.plural_of_mass_noun),
     _token_condition("proper_name", morphology.proper_name),

@@ -80,6 +80,11 @@ def verb_past_form(token: Token) -> bool:
     return _is_verb_past_form(token.lower_)
 
 
+def known_word(token: Token) -> bool:
+    """lemminflect's dictionary knows the word in some part of speech (not "coupla")."""
+    return bool(getAllLemmas(token.lower_))
+
+
 def adjective_or_adverb(token: Token) -> bool:
     """lemminflect knows the word as an adjective or adverb ("fine", "home", "late"), so it
     can be a complement rather than a noun that something owns."""
