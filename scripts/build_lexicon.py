@@ -50,7 +50,6 @@ FRAME_THAT_CLAUSE = 26  # "Somebody ----s that CLAUSE"
 FRAME_IT_THAT_CLAUSE = 34  # "It ----s that CLAUSE"
 FRAME_TWO_OBJECTS = 14  # "Somebody ----s somebody something"
 FRAME_THING_TO_SOMEBODY = 15  # "Somebody ----s something to somebody"
-FRAME_BARE_INFINITIVE = 25  # "Somebody ----s somebody INFINITIVE"
 
 
 # ---------------------------------------------------------------- word frequency
@@ -514,11 +513,6 @@ def ditransitive_verb(wordnet: WordNet) -> list[str]:
     return _verbs_with_frames(wordnet, {FRAME_TWO_OBJECTS, FRAME_THING_TO_SOMEBODY}, 2)
 
 
-def bare_infinitive_verb(wordnet: WordNet) -> list[str]:
-    """Verbs that take an object and a bare infinitive ("let them go", "make it work")."""
-    return _verbs_with_frames(wordnet, {FRAME_BARE_INFINITIVE}, 6)
-
-
 # ---------------------------------------------------------------- the file
 
 
@@ -557,8 +551,6 @@ BUILDERS = (
     ClassBuilder("ditransitive_verb", "WordNet verb frames, wordfreq",
                  build_wordnet=ditransitive_verb),
     ClassBuilder("place_verb", "WordNet verb fields, wordfreq", build_wordnet=place_verb),
-    ClassBuilder("bare_infinitive_verb", "WordNet verb frames, wordfreq",
-                 build_wordnet=bare_infinitive_verb),
 )
 
 HEADER = """\
