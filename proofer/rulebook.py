@@ -157,4 +157,22 @@ def load_rules(directories: Iterable[Path] | None = None) -> list[Rule]:
                         f"{rules[rule.id].path}"
                     )
                 rules[rule.id] = rule
+    _validate_engine_specs(rules.values())
     return sorted(rules.values(), key=lambda r: r.id)
+
+
+def _validate_engine_specs(rules: Iterable[Rule]) -> None:
+    """Check what only the engine understands (spaCy patterns, conditions, templates) at
+    load time, so a bad rule fails `proofer rules` too, never a check halfway through."""
+    spacy_rules = [rule for rule in rules if rule.engine == "spacy"]
+    if not spacy_rules:
+        return
+    from proofer.engines.spacy.compile import compile_rule
+    from proofer.lexicon import LexiconError, default_lexicon
+
+    try:
+        lexicon = default_lexicon()
+    except LexiconError as exc:
+        raise RuleFileError(f"lexicon/{exc}") from None
+    for rule in spacy_rules:
+        compile_rule(rule, lexicon)
