@@ -5,6 +5,7 @@ the server."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -14,6 +15,7 @@ from proofer.cache.store import ResultCache
 from proofer.cli import app
 from proofer.config import Config, from_mapping
 from proofer.engines.languagetool.build import build_languagetool
+from proofer.engines.languagetool.engine import LanguageToolEngine
 from proofer.markup.markdown import parse_markdown
 
 pytestmark = pytest.mark.languagetool
@@ -22,6 +24,17 @@ DRAFT = (
     "# One\n\nThis sentence has a tset in it.\n\nWe saw a apple there.\n\n"
     "The last draft has recieve in it, and the the end.\n"
 )
+
+
+def _unreachable(engine: LanguageToolEngine) -> LanguageToolEngine:
+    """The engine fails the test if it reaches its server or sends a request."""
+
+    def refuse(*args: Any) -> Any:
+        raise AssertionError("LanguageTool was asked although the cache holds every request")
+
+    engine.prepare = refuse  # type: ignore[method-assign]
+    engine._check_chunk = refuse  # type: ignore[method-assign,assignment]
+    return engine
 
 
 def test_cached_findings_equal_fresh_ones_and_the_server_is_never_reached(
@@ -39,8 +52,8 @@ def test_cached_findings_equal_fresh_ones_and_the_server_is_never_reached(
     assert first == fresh
     assert first_counts.checked["languagetool"] >= 1
     assert {f.rule for f in first} >= {"LT.MORFOLOGIK_RULE_EN_US", "LT.EN_A_VS_AN"}
-    # A URL no server answers: a run the cache answers must not need one.
-    offline = build_languagetool(Config(), url="http://127.0.0.1:9/")
+    # A run the cache answers neither reaches the server nor sends it a request.
+    offline = _unreachable(build_languagetool(Config(), url=lt_url))
     counts = UnitCounts.empty()
     try:
         again = check_document(offline, document, cache, counts)
@@ -64,7 +77,7 @@ def test_the_vocabulary_applies_to_cached_matches(lt_url: str, tmp_path: Path) -
     terms.write_text("tset\n", encoding="utf-8")
     config = from_mapping({"vocabulary": str(terms)})
     counts = UnitCounts.empty()
-    with_terms = build_languagetool(config, url="http://127.0.0.1:9/")
+    with_terms = _unreachable(build_languagetool(config, url=lt_url))
     try:
         after = check_document(with_terms, document, cache, counts)
     finally:
