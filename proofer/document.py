@@ -30,3 +30,6 @@ class Document:
     textmap: TextMap
     directives: tuple[Directive, ...] = ()
     markup: str = "markdown"
+    # Source spans the markup parser could not read (Markdown nested deeper than its
+    # limit): reported as findings, never dropped in silence.
+    unchecked: tuple[tuple[int, int], ...] = ()

@@ -81,7 +81,9 @@ def check_documents(
             result.engine_errors.append(f"{engine.name}: {exc}")
             continue
         for path, text_findings in found.items():
-            per_path[path].extend(to_source_findings(by_path[path], text_findings))
+            per_path[path].extend(
+                to_source_findings(by_path[path], text_findings, catalog.applicability)
+            )
     for document in documents:
         policy = FilePolicy.for_path(config, document.path)
         # Suppressions first (they add their own warnings), then the config policy on
@@ -94,6 +96,6 @@ def check_documents(
             adjusted = policy.apply(finding, catalog.identify(finding))
             if adjusted is not None:
                 selected.append(adjusted)
-        findings = merge_findings(selected)
+        findings = merge_findings(selected, document.source)
         result.files.append(FileResult(document.path, document.source, findings))
     return result

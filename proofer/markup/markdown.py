@@ -18,6 +18,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from proofer.document import Directive, Document
 from proofer.lines import LineIndex
 from proofer.markup.directives import parse_directives
+from proofer.markup.nesting import too_deep_spans
 from proofer.textmap import TextMapBuilder
 
 _ATX_PREFIX = re.compile(r" {0,3}#{1,6}(?=[ \t]|$)[ \t]*")
@@ -85,13 +86,15 @@ def parse_markdown(path: str, source: str, parser: MarkdownIt | None = None) -> 
     """Parse Markdown source into a Document with an exact TextMap."""
     md = parser or build_parser()
     walker = _Walker(source)
-    walker.walk(md.parse(_blank_toml_front_matter(source)))
+    tokens = md.parse(_blank_toml_front_matter(source))
+    walker.walk(tokens)
     return Document(
         path=path,
         source=source,
         textmap=walker.builder.build(),
         directives=tuple(walker.directives),
         markup="markdown",
+        unchecked=too_deep_spans(tokens, md.options["maxNesting"], source),
     )
 
 

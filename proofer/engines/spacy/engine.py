@@ -96,7 +96,7 @@ class SpacyEngine:
         docs = self._nlp.pipe((p.text for p in pieces), batch_size=64)
         for piece, doc in zip(pieces, docs, strict=True):
             findings.update(self._check_doc(doc, piece))
-        return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
+        return sorted(findings, key=TextFinding.sort_key)
 
     def close(self) -> None:
         """Nothing to release: the pipeline belongs to the caller."""
