@@ -24,9 +24,9 @@ from proofer.engines.factory import available_engines
 from proofer.exit_codes import ENGINE_FAILED, FINDINGS, OK, USAGE_OR_INPUT, exit_code
 from proofer.finding import Severity
 from proofer.pipeline import RunResult, read_documents
-from proofer.report import HUMAN_FORMAT, MACHINE_FORMATS, format_names
+from proofer.report import DEFAULT_FORMAT, REPORTERS, Streams, format_help, format_names
 from proofer.report.context import ReportContext
-from proofer.report.human import print_findings, print_problems, print_summary
+from proofer.report.human import print_problems, print_summary
 from proofer.rulebook import RuleFileError, load_rules
 from proofer.ruledoc import print_languagetool_rule, print_rule, print_rules_table
 from proofer.run import CheckRequest, run_check
@@ -132,8 +132,8 @@ def _engine_names(option: str | None, config: Config) -> tuple[list[str], list[s
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files or directories; - reads stdin.")],
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help=f"Report format: {', '.join(format_names())}.")
-    ] = HUMAN_FORMAT,
+        str, typer.Option("--format", "-f", help=format_help())
+    ] = DEFAULT_FORMAT,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write the report to FILE; a summary still prints."),
@@ -286,32 +286,19 @@ def _report(
     output: Path | None,
     quiet: bool,
 ) -> None:
+    """Problems on stderr; the report on stdout or in FILE (then the summary on stderr)."""
     context = ReportContext(result, catalog, shown, fail, code, __version__)
-    print_problems(_console(stderr=True), context)
-    text = None if output_format == HUMAN_FORMAT else MACHINE_FORMATS[output_format](context)
-    if output is not None:
-        try:
-            output.write_text(text if text is not None else _plain_human(context), encoding="utf-8")
-        except OSError as exc:
-            raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
-        print_summary(_console(stderr=text is not None), context)
+    reporter = REPORTERS[output_format]
+    streams = Streams(out=_console(), err=_console(stderr=True))
+    print_problems(streams.err, context)
+    if output is None:
+        reporter.show(streams, context, quiet)
         return
-    if text is not None:
-        sys.stdout.write(text)
-        print_summary(_console(stderr=True), context) if not quiet else None
-        return
-    console = _console()
-    if not quiet:
-        print_findings(console, context)
-    print_summary(console, context)
-
-
-def _plain_human(context: ReportContext) -> str:
-    with open(os.devnull, "w", encoding="utf-8") as sink:
-        console = Console(record=True, no_color=True, width=100, file=sink)
-        print_findings(console, context)
-        print_summary(console, context)
-        return console.export_text()
+    try:
+        output.write_text(reporter.render(context), encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+    print_summary(streams.err, context)
 
 
 @app.command("rules")
@@ -385,6 +372,32 @@ def setup_languagetool_command(
         raise _fail(f"setup-languagetool: {exc}", ENGINE_FAILED) from None
     state = "installed" if changed else "already installed"
     typer.echo(f"LanguageTool {installation.version} {state} at {installation.path}")
+
+
+@app.command("lsp")
+def lsp_command(
+    tcp: Annotated[
+        str | None,
+        typer.Option(
+            metavar="[HOST:]PORT",
+            help="Listen on TCP instead of stdio (HOST defaults to 127.0.0.1, loopback only).",
+        ),
+    ] = None,
+    stdio: Annotated[
+        bool, typer.Option("--stdio", help="Talk over stdin/stdout (the default).")
+    ] = False,
+) -> None:
+    """Run the language server: diagnostics, quick fixes and hovers in your editor."""
+    from proofer.lsp.main import AddressError, parse_address, serve
+
+    if tcp is not None and stdio:
+        raise _fail("use --tcp or --stdio, not both")
+    if tcp is not None:
+        try:
+            parse_address(tcp)
+        except AddressError as exc:
+            raise _fail(str(exc)) from None
+    serve(tcp)
 
 
 @app.command("doctor")

@@ -24,12 +24,26 @@ class Directive:
 
 
 @dataclass(frozen=True)
+class MetaText:
+    """Text outside the prose that Vale's rules also read, as a source span: a front-matter
+    string value (`scope` "frontmatter.title") or an image's alt text ("attr.alt")."""
+
+    scope: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Document:
     path: str
     source: str
     textmap: TextMap
     directives: tuple[Directive, ...] = ()
     markup: str = "markdown"
+    meta_texts: tuple[MetaText, ...] = ()
+    # The document's code, not checked as prose: inline and block code, link and image
+    # destinations, autolinks. Evidence that a word in the prose is a term (`rustup`).
+    code: tuple[str, ...] = ()
     # Source spans the markup parser could not read (Markdown nested deeper than its
     # limit): reported as findings, never dropped in silence.
     unchecked: tuple[tuple[int, int], ...] = ()

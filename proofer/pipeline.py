@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from proofer.catalog import RuleCatalog
 from proofer.config import Config
 from proofer.document import Document
-from proofer.engines.base import Engine, EngineError
+from proofer.engines.base import Engine, EngineConfigError, EngineError
 from proofer.finding import Finding
 from proofer.locate import to_source_findings
 from proofer.markup.markdown import build_parser, parse_markdown
@@ -77,6 +77,10 @@ def check_documents(
     for engine in engines:
         try:
             found = engine.check(list(documents))
+        except EngineConfigError as exc:
+            # A broken rule or style file: a configuration error against that file.
+            result.input_errors.append(InputError(exc.path, f"{engine.name}: {exc.problem}"))
+            continue
         except EngineError as exc:
             result.engine_errors.append(f"{engine.name}: {exc}")
             continue
@@ -99,3 +103,20 @@ def check_documents(
         findings = merge_findings(selected, document.source)
         result.files.append(FileResult(document.path, document.source, findings))
     return result
+
+
+def check_text(
+    path: str,
+    source: str,
+    markdown: bool,
+    engines: Sequence[Engine],
+    config: Config,
+    catalog: RuleCatalog,
+    parser: MarkdownIt | None = None,
+) -> RunResult:
+    """Check one in-memory document (an editor's buffer) exactly as `proofer check` checks
+    a file: the same parsers, engines, suppressions, policy and merge."""
+    document = (
+        parse_markdown(path, source, parser) if markdown else parse_plaintext(path, source)
+    )
+    return check_documents([document], engines, config, catalog)

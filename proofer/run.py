@@ -62,7 +62,7 @@ def run_check(request: CheckRequest) -> RunResult:
     finally:
         for engine in built:
             engine.close()
-    result.input_errors = [*discovery.errors, *read_errors, *fix_errors]
+    result.input_errors = [*discovery.errors, *read_errors, *result.input_errors, *fix_errors]
     result.engine_errors = [*build_errors, *result.engine_errors]
     result.engines = tuple(request.engines) if not build_errors else tuple(e.name for e in built)
     result.skipped_engines = tuple(request.skipped_engines)

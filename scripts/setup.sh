@@ -24,3 +24,30 @@ fi
 
 echo "==> provisioning LanguageTool (Maven Central, cached after the first run)"
 "$VENV/bin/proofer" setup-languagetool
+
+# Headless Chromium and its WebDriver (Debian's packages) for the HTML report's browser
+# tests. Installed only when missing, with apt-get, as root or with passwordless sudo;
+# anywhere else those tests skip with a message (and fail under CI=true).
+if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
+  :
+elif ! command -v apt-get >/dev/null 2>&1; then
+  echo "note: no chromium/chromedriver and no apt-get: the browser tests will be skipped"
+else
+  if [ "$(id -u)" = 0 ]; then
+    as_root=(env)
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    as_root=(sudo -n env)
+  else
+    as_root=()
+  fi
+  if [ ${#as_root[@]} -eq 0 ]; then
+    echo "note: the browser tests need Chromium: sudo apt-get install chromium chromium-driver"
+  else
+    echo "==> installing chromium and chromium-driver (apt) for the browser tests"
+    if ! { "${as_root[@]}" apt-get update -qq \
+        && "${as_root[@]}" DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+             chromium chromium-driver >/dev/null; }; then
+      echo "warning: could not install chromium and chromium-driver; browser tests will not run"
+    fi
+  fi
+fi

@@ -9,15 +9,7 @@ import pytest
 from proofer.engines.languagetool.curation import load_curation
 from proofer.engines.languagetool.install import pinned_version
 from proofer.engines.languagetool.server import ServerSettings
-from proofer.engines.languagetool.spelling import (
-    Vocabulary,
-    accepted_spelling,
-    coinage,
-    is_code_like,
-    likely_name,
-    near_typo,
-    regularised_past,
-)
+from proofer.engines.languagetool.spelling import Vocabulary, accepted_spelling
 from proofer.engines.languagetool.text import Utf16Index, chunk_text, utf16_length
 from proofer.finding import Severity
 from proofer.markup.markdown import parse_markdown
@@ -60,20 +52,6 @@ def test_an_over_long_block_is_cut_inside() -> None:
     assert all(c.text.endswith(". ") for c in chunks[:-1])
 
 
-@pytest.mark.parametrize(
-    "token",
-    ["fooBar", "GoLand", "snake_case", "src/main.go", "go.mod", "v1.2.3", "x86",
-     "https://example.com", "GODEBUG", "CLIs", "PCG-DXSM", "--flag", "utf8", "$HOME"],
-)
-def test_code_like_tokens(token: str) -> None:
-    assert is_code_like(token)
-
-
-@pytest.mark.parametrize("word", ["teh", "speling", "Recieve", "occured", "tset"])
-def test_plain_misspellings_are_not_code_like(word: str) -> None:
-    assert not is_code_like(word)
-
-
 def test_vocabulary_words_folding_and_patterns() -> None:
     vocabulary = Vocabulary.from_lines(
         ["# comment", "", "goroutine", "GoLand", r"^k8s\w*$", r"gRPC(-\w+)?"]
@@ -100,41 +78,6 @@ def test_accepted_spelling_looks_at_the_whole_token() -> None:
     assert accepted_spelling(text, start + 2, start + 5, Vocabulary())
     start = text.index("tset")
     assert not accepted_spelling(text, start, start + 4, Vocabulary())
-
-
-def test_coined_words_are_recognised_but_misspelled_inflections_are_not() -> None:
-    assert coinage("unbubbled") == "un + bubbled"
-    assert coinage("toolchain") == "tool + chain"
-    for typo in ("occured", "recieve", "pacakges", "disapppointed", "seperate"):
-        assert coinage(typo) is None, typo
-
-
-def test_a_coinage_one_keystroke_from_a_word_is_a_typo_unless_only_inflected() -> None:
-    for typo, word in (("wonderfull", "wonderful"), ("arkward", "awkward"),
-                       ("Afther", "After"), ("dependend", "dependent")):
-        assert coinage(typo) is not None, typo  # built from known words, yet a typo
-        assert near_typo(typo, word), typo
-    assert not near_typo("multicores", "multicore")  # another inflection of the same word
-    assert not near_typo("unshuffle", "unshuffled")
-    assert not near_typo("backoff", "back off")  # the speller splitting a compound
-    assert not near_typo("toolchain", "tool chains")
-
-
-def test_regular_endings_on_irregular_verbs_are_typos() -> None:
-    for typo in ("dealed", "teached", "buyed", "catched"):
-        assert regularised_past(typo), typo
-    for word in ("putted", "bubbled", "embedded", "speeded", "occured"):
-        assert not regularised_past(word), word
-
-
-def test_likely_name_only_inside_a_sentence() -> None:
-    text = "We thank Geomys for this. Geomys helped. Gene M. Amdahl wrote."
-    first = text.index("Geomys")
-    second = text.index("Geomys", first + 1)
-    amdahl = text.index("Amdahl")
-    assert likely_name(text, first, first + 6)
-    assert not likely_name(text, second, second + 6)
-    assert likely_name(text, amdahl, amdahl + 6)
 
 
 def test_curation_file_is_valid_and_follows_the_policy() -> None:
@@ -207,3 +150,16 @@ def test_unreachable_configured_url_is_an_engine_error() -> None:
     config = Config(languagetool={"url": "http://127.0.0.1:9", "start-timeout": 20})
     with pytest.raises(EngineError, match=r"cannot reach the LanguageTool server at http://127\.0\.0\.1:9"):
         build_languagetool(config)
+
+
+def test_a_match_across_link_markup_is_seen_as_spanning_markup() -> None:
+    from proofer.engines.languagetool.engine import _spans_markup
+
+    document = parse_markdown("a.md", "We follow the [The Paperwork Act](https://e.org) and\nthe rules.\n")
+    text = document.textmap.text
+    across = text.index("the The")
+    assert _spans_markup(document, across, across + len("the The"))
+    inside = text.index("Paperwork Act")
+    assert not _spans_markup(document, inside, inside + len("Paperwork Act"))
+    wrapped = text.index("and the")  # a line break in the source is only whitespace
+    assert not _spans_markup(document, wrapped, wrapped + len("and the"))

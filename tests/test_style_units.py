@@ -34,7 +34,11 @@ FIXTURES = Path(__file__).parent / "fixtures" / "vale"
     [
         (r"a(?i)b|c", "ab aB C xb", ["ab", "aB", "C"]),
         (r"(?i)(?m)\b(?:we|our)\b", "We our ours", ["We", "our"]),
-        (r"[[:alpha:]]+", "héllo w0rld", ["héllo", "w", "rld"]),
+        # POSIX classes are ASCII in Go's RE2 and in Vale's regexp2 (RE2 mode).
+        (r"[[:alpha:]]+", "héllo w0rld", ["h", "llo", "w", "rld"]),
+        # \b is Unicode-aware in Vale: no boundary between "caf" and "é".
+        (r"\bcaf\b|\bcafé\b", "café caf", ["café", "caf"]),
+        (r"\w+", "naïve", ["na", "ve"]),
         (r"\p{Lu}\p{Ll}+", "Go Über über", ["Go", "Über"]),
         (r"\Qa.b\E", "a.b axb", ["a.b"]),
         (r"\x{41}+", "AAB", ["AA"]),

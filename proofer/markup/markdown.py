@@ -8,6 +8,7 @@ construction; a block whose children cannot be located is left out rather than g
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -15,10 +16,13 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from proofer.document import Directive, Document
+from proofer.document import Directive, Document, MetaText
 from proofer.lines import LineIndex
 from proofer.markup.directives import parse_directives
+from proofer.markup.frontmatter import front_matter_texts
+from proofer.markup.html import CODE_TAGS, SKIPPED_TAGS, HtmlBlock, Piece, scan_html
 from proofer.markup.nesting import too_deep_spans
+from proofer.markup.templates import HIDDEN, Region, markup_regions
 from proofer.textmap import TextMapBuilder
 
 _ATX_PREFIX = re.compile(r" {0,3}#{1,6}(?=[ \t]|$)[ \t]*")
@@ -32,6 +36,11 @@ _LEAD_IN_TARGETS = frozenset({
     "table_open", "blockquote_open", "dl_open",
 })
 
+# What GitHub's autolink extension links: a scheme, `www.`, or an email address (a bare
+# domain such as "Cloud.gov" is text there, though linkify-it would link it).
+_GFM_AUTOLINK = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*:|www\.|[^\s@]+@)", re.IGNORECASE)
+_LINE_SPACE = re.compile(r"[ \t]*\r?\n\s*")
+
 _CONTAINERS = {
     "heading_open": "heading",
     "blockquote_open": "blockquote",
@@ -41,23 +50,21 @@ _CONTAINERS = {
 }
 
 
-# Template directives (Hugo shortcodes, Jinja/Liquid tags, Go present's {{code}}/{{raw}}) are
-# not prose: each becomes one placeholder, even when it spans several inline tokens.
-_TEMPLATE_OPEN = re.compile(r"\{\{|\{%")
-_TEMPLATE_CLOSE = {"{{": "}}", "{%": "%}"}
+_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)")
 
 
 @dataclass
 class _InlineState:
-    """Where the inline walk is: inside struck-out text, or inside a template directive."""
+    """Where the inline walk is: inside struck-out text, or inside inline HTML that is
+    not prose (`<code>`, `<script>`), which began at `hidden_start`."""
 
     struck: int = 0
-    template_start: int | None = None
-    template_close: str = ""
+    hidden_tag: str = ""
+    hidden_start: int = 0
 
     @property
     def silent(self) -> bool:
-        return bool(self.struck) or self.template_start is not None
+        return bool(self.struck) or bool(self.hidden_tag)
 
 
 class _Unmappable(Exception):
@@ -85,8 +92,8 @@ def _blank_toml_front_matter(source: str) -> str:
 def parse_markdown(path: str, source: str, parser: MarkdownIt | None = None) -> Document:
     """Parse Markdown source into a Document with an exact TextMap."""
     md = parser or build_parser()
-    walker = _Walker(source)
     tokens = md.parse(_blank_toml_front_matter(source))
+    walker = _Walker(source, md, _prose_regions(source, tokens))
     walker.walk(tokens)
     return Document(
         path=path,
@@ -94,18 +101,57 @@ def parse_markdown(path: str, source: str, parser: MarkdownIt | None = None) -> 
         textmap=walker.builder.build(),
         directives=tuple(walker.directives),
         markup="markdown",
+        meta_texts=tuple(walker.meta_texts),
+        code=tuple(walker.code),
         unchecked=too_deep_spans(tokens, md.options["maxNesting"], source),
     )
 
 
+def _prose_regions(source: str, tokens: list[Token]) -> list[Region]:
+    """Template and attribute markup (see proofer.markup.templates) outside code blocks."""
+    lines = LineIndex(source)
+    code: list[tuple[int, int]] = []
+    for token in tokens:
+        if token.type in ("fence", "code_block") and token.map:
+            lo = lines.line_start(token.map[0] + 1)
+            hi = (lines.line_start(token.map[1] + 1) if token.map[1] < lines.line_count
+                  else len(source))
+            code.append((lo, hi))
+    return [r for r in markup_regions(source) if not any(a <= r.start < b for a, b in code)]
+
+
 class _Walker:
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, md: MarkdownIt, regions: list[Region]) -> None:
         self.source = source
+        self.md = md
         self.lines = LineIndex(source)
         self.builder = TextMapBuilder(source)
         self.directives: list[Directive] = []
+        self.meta_texts: list[MetaText] = []
+        self.code: list[str] = []
         self._row_cursor: dict[int, int] = {}
         self._after_code = False
+        self._regions = regions
+        self._region_starts = [r.start for r in regions]
+        # True once the current block holds something besides template placeholders.
+        self._prose = False
+
+    def _region_at(self, offset: int) -> Region | None:
+        """The markup region (template tag, attribute list...) holding `offset`."""
+        index = bisect.bisect_right(self._region_starts, offset) - 1
+        if index >= 0 and offset < self._regions[index].end:
+            return self._regions[index]
+        return None
+
+    def _regions_in(self, start: int, end: int) -> list[Region]:
+        index = max(bisect.bisect_right(self._region_starts, start) - 1, 0)
+        found = []
+        for region in self._regions[index:]:
+            if region.start >= end:
+                break
+            if region.end > start:
+                found.append(region)
+        return found
 
     def line_of(self, offset: int) -> int:
         return self.lines.position(offset)[0]
@@ -127,21 +173,53 @@ class _Walker:
                     containers.pop()
             elif token.type in ("fence", "code_block"):
                 self._after_code = True
+                self.code.append(token.content)
+            elif token.type == "front_matter" and token.map:
+                self._front_matter(token)
             elif token.type == "html_block" and token.map:
                 lo, hi = self._offset_of_line(token.map[0]), self._offset_of_line(token.map[1])
                 self.directives.extend(parse_directives(self.source[lo:hi], lo, self.line_of))
+                self._html_block(lo, hi, containers[-1] if containers else "paragraph")
             elif token.type == "inline" and token.map:
                 self._inline_block(token, containers[-1] if containers else "paragraph")
+
+    def _front_matter(self, token: Token) -> None:
+        """String values of the YAML front matter (Vale's rules read them)."""
+        assert token.map is not None
+        lo = self._offset_of_line(token.map[0] + 1)
+        hi = self._offset_of_line(max(token.map[1] - 1, token.map[0] + 1))
+        self.meta_texts.extend(front_matter_texts(self.source, lo, hi))
+
+    def _html_block(self, lo: int, hi: int, container: str) -> None:
+        """The prose of an HTML block: each block-level element's text is a block."""
+        found = scan_html(self.source, lo, hi)
+        self.meta_texts.extend(MetaText("attr.alt", a, b) for a, b in found.alts)
+        for block in found.blocks:
+            kind = block.kind if block.kind != "paragraph" else container
+            self._html_text_block(block, kind)
+
+    def _begin_block(self, lo: int) -> int:
+        mark = self.builder.length
+        if mark:
+            self.builder.separator(_BLOCK_SEPARATOR, lo)
+        self.builder.start_block()
+        self._prose = False
+        return mark
+
+    def _finish_block(self, mark: int, kind: str) -> None:
+        """End the block, or forget it when it holds nothing but template tags."""
+        if not self._prose:
+            self.builder.rollback(mark)
+            return
+        self.builder.end_block(kind, self._after_code)
+        self._after_code = False
 
     def _inline_block(self, token: Token, kind: str) -> None:
         assert token.map is not None
         lo = self._offset_of_line(token.map[0])
         hi = self._offset_of_line(token.map[1])
         pos = self._content_start(token, kind, lo)
-        mark = self.builder.length
-        if mark:
-            self.builder.separator(_BLOCK_SEPARATOR, lo)
-        self.builder.start_block()
+        mark = self._begin_block(lo)
         try:
             pos = self._children(token.children or [], pos, hi)
         except _Unmappable:
@@ -149,8 +227,51 @@ class _Walker:
             return
         if kind == "table":
             self._row_cursor[token.map[0]] = pos
-        self.builder.end_block(kind, self._after_code)
-        self._after_code = False
+        self._finish_block(mark, kind)
+
+    def _html_text_block(self, block: HtmlBlock, kind: str) -> None:
+        """One element's text: surrounding space trimmed, line breaks read as spaces,
+        entities decoded, inline code as a placeholder, `markdown="1"` runs as Markdown."""
+        pieces = _trimmed(self.source, block.pieces)
+        if not pieces:
+            return
+        mark = self._begin_block(pieces[0].start)
+        try:
+            for piece in pieces:
+                self._html_piece(piece)
+        except _Unmappable:
+            self.builder.rollback(mark)
+            return
+        self._finish_block(mark, kind)
+        if block.leads_in:
+            self.builder.mark_lead_in()
+
+    def _html_piece(self, piece: Piece) -> None:
+        b = self.builder
+        if piece.kind == "code":
+            b.placeholder(piece.start, piece.end)
+            self._prose = True
+        elif piece.kind == "entity":
+            b.replacement(piece.value, piece.start, piece.end)
+            self._prose = self._prose or bool(piece.value.strip())
+        elif piece.kind == "markdown":
+            start, end = _strip_span(self.source, piece.start, piece.end)
+            tokens = self.md.parseInline(self.source[start:end])
+            if tokens:
+                self._children(tokens[0].children or [], start, end)
+        elif piece.kind == "text":
+            self._spaced_text(piece.start, piece.end)
+        elif piece.value == "br" and not self.source[piece.end : piece.end + 1].isspace():
+            b.separator(" ", piece.end)  # a line break between two words
+
+    def _spaced_text(self, start: int, end: int) -> None:
+        """HTML text: whitespace that holds a line break reads as one space."""
+        cursor = start
+        for match in _LINE_SPACE.finditer(self.source, start, end):
+            self._text(cursor, match.start())
+            self.builder.replacement(" ", match.start(), match.end())
+            cursor = match.end()
+        self._text(cursor, end)
 
     def _content_start(self, token: Token, kind: str, lo: int) -> int:
         assert token.map is not None
@@ -184,33 +305,35 @@ class _Walker:
             end = self._find(stripped, newline + 1, hi) + len(stripped)
         return start, end
 
-    def _text(self, start: int, end: int, state: _InlineState) -> None:
-        """Copy source text, turning template directives into placeholders."""
-        index = start
-        while index < end:
-            if state.template_start is None:
-                match = _TEMPLATE_OPEN.search(self.source, index, end)
-                stop = match.start() if match else end
-                if not state.struck:
-                    self.builder.literal(index, stop)
-                if match is None:
-                    return
-                state.template_start = match.start()
-                state.template_close = _TEMPLATE_CLOSE[match.group()]
-                index = match.end()
-            else:
-                close = self.source.find(state.template_close, index, end)
-                if close < 0:
-                    return
-                index = close + len(state.template_close)
-                if not state.struck:
-                    self.builder.placeholder(state.template_start, index)
-                state.template_start = None
+    def _literal(self, start: int, end: int) -> None:
+        if end > start:
+            self.builder.literal(start, end)
+            self._prose = self._prose or bool(self.source[start:end].strip())
+
+    def _text(self, start: int, end: int, state: _InlineState | None = None) -> None:
+        """Copy source text; a template tag becomes a placeholder where it begins, and
+        attribute lists and template comments are left out."""
+        if state is not None and state.silent:
+            return
+        cursor = start
+        for region in self._regions_in(start, end):
+            self._literal(cursor, max(cursor, region.start))
+            if region.start >= start and region.kind != HIDDEN:
+                self.builder.placeholder(region.start, region.end)
+            cursor = max(cursor, min(end, region.end))
+        self._literal(cursor, end)
+
+    def _placeholder(self, start: int, end: int) -> None:
+        """Inline code, a URL or an image: prose-shaped, never reported on."""
+        if self._region_at(start) is None:
+            self.builder.placeholder(start, end)
+            self._prose = True
 
     def _children(self, children: list[Token], pos: int, hi: int) -> int:
         b = self.builder
         state = _InlineState()
         hidden_link = False
+        plain_link = False  # a bare domain linkify found that GFM leaves as text
         for child in children:
             kind = child.type
             if hidden_link and kind != "link_close":
@@ -224,50 +347,62 @@ class _Walker:
             elif kind in ("softbreak", "hardbreak"):
                 newline = self._find("\n", pos, hi + 1)
                 start = newline - 1 if newline and self.source[newline - 1] == "\r" else newline
-                if not state.silent:
+                if not state.silent and self._region_at(start) is None:
                     b.replacement(" ", start, newline + 1)
                 pos = newline + 1
             elif kind == "code_inline":
+                self.code.append(child.content)
                 start = self._find(child.markup, pos, hi)
                 end = self._closing_backticks(start + len(child.markup), child.markup, hi)
                 if not state.silent:
-                    b.placeholder(start, end)
+                    self._placeholder(start, end)
                 pos = end
             elif kind == "text_special":
                 start = self._find(child.markup, pos, hi)
                 pos = start + len(child.markup)
-                if not state.silent:
+                if not state.silent and self._region_at(start) is None:
                     b.replacement(child.content, start, pos)
+                    self._prose = self._prose or bool(child.content.strip())
             elif kind == "html_inline":
                 start, pos = self._find_lines(child.content, pos, hi)
-                comment = self.source[start:pos]
-                self.directives.extend(parse_directives(comment, start, self.line_of))
+                tag = self.source[start:pos]
+                self.directives.extend(parse_directives(tag, start, self.line_of))
+                self._inline_tag(tag, start, pos, state)
             elif kind == "link_open":
+                self.code.append(str(child.attrGet("href") or ""))
                 if child.markup == "autolink":
                     start = self._find("<", pos, hi)
                     pos = self._find(">", start, hi) + 1
                     if not state.silent:
-                        b.placeholder(start, pos)
+                        self._placeholder(start, pos)
                     hidden_link = True
+                elif child.markup == "linkify" and not _GFM_AUTOLINK.match(
+                    self._linkify_text(children, child)
+                ):
+                    plain_link = True
                 elif child.markup == "linkify":
-                    url = self._linkify_text(children, child)
-                    start = self._find(url, pos, hi)
-                    pos = start + len(url)
+                    start, pos = self._linkify_span(children, child, pos, hi)
                     if not state.silent:
-                        b.placeholder(start, pos)
+                        self._placeholder(start, pos)
                     hidden_link = True
                 else:
                     pos = self._find("[", pos, hi) + 1
             elif kind == "link_close":
-                if hidden_link:
+                if plain_link:
+                    plain_link = False
+                elif hidden_link:
                     hidden_link = False
                 else:
                     pos = self._skip_link_tail(self._find("]", pos, hi) + 1, hi)
             elif kind == "image":
+                self.code.append(str(child.attrGet("src") or ""))
                 start = self._find("![", pos, hi)
-                end = self._skip_link_tail(self._matching_bracket(start + 1, hi), hi)
+                close = self._matching_bracket(start + 1, hi)
+                end = self._skip_link_tail(close, hi)
                 if not state.silent:
-                    b.placeholder(start, end)
+                    self._placeholder(start, end)
+                    if close - 1 > start + 2:
+                        self.meta_texts.append(MetaText("attr.alt", start + 2, close - 1))
                 pos = end
             elif kind.endswith(("_open", "_close")) and child.markup:
                 pos = self._find(child.markup, pos, hi) + len(child.markup)
@@ -275,9 +410,52 @@ class _Walker:
                     state.struck += 1
                 elif kind == "s_close":
                     state.struck -= 1
-        if state.template_start is not None and not state.struck:
-            b.placeholder(state.template_start, pos)
+        if state.hidden_tag:
+            self._placeholder(state.hidden_start, pos)
         return pos
+
+    def _inline_tag(self, tag: str, start: int, end: int, state: _InlineState) -> None:
+        """Inline HTML: `<code>`...`</code>` is one placeholder, `<script>` and `<style>`
+        content is left out, an `<img>`'s alt text is kept for Vale's rules."""
+        match = _TAG.match(tag)
+        if match is None:
+            return
+        closing, name = match.group(1) == "/", match.group(2).lower()
+        if state.hidden_tag:
+            if closing and name == state.hidden_tag:
+                if state.hidden_tag in CODE_TAGS and not state.struck:
+                    self._placeholder(state.hidden_start, end)
+                state.hidden_tag = ""
+            return
+        if not closing and (name in CODE_TAGS or name in SKIPPED_TAGS):
+            state.hidden_tag, state.hidden_start = name, start
+        elif name == "br" and not state.silent and not self.source[end : end + 1].isspace():
+            self.builder.separator(" ", end)  # a line break between two words
+        elif not closing and name == "img" and not state.silent:
+            self.meta_texts.extend(
+                MetaText("attr.alt", a, b) for a, b in scan_html(self.source, start, end).alts
+            )
+
+    def _linkify_span(
+        self, children: list[Token], link_open: Token, pos: int, hi: int
+    ) -> tuple[int, int]:
+        """Where a bare URL is in the source. markdown-it decodes its text (`%20` reads
+        as a space), so a URL not found as written runs up to the next token's text."""
+        url = self._linkify_text(children, link_open)
+        try:
+            start = self._find(url, pos, hi)
+            return start, start + len(url)
+        except _Unmappable:
+            pass
+        head = re.split(r"[%\s]", url, maxsplit=1)[0]
+        start = self._find(head, pos, hi)
+        index = children.index(link_open)
+        after = next((c for c in children[index + 1 :] if c.type == "link_close"), None)
+        following = children[children.index(after) + 1 :] if after is not None else []
+        if following and following[0].type == "text" and following[0].content:
+            return start, self._find(following[0].content, start + len(head), hi)
+        match = re.compile(r"\S+").match(self.source, start, hi)
+        return start, match.end() if match else start + len(head)
 
     @staticmethod
     def _linkify_text(children: list[Token], link_open: Token) -> str:
@@ -343,3 +521,46 @@ class _Walker:
                     return index + 1
             index += 1
         raise _Unmappable(")")
+
+
+def _strip_span(source: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and source[start].isspace():
+        start += 1
+    while end > start and source[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _trimmed(source: str, pieces: list[Piece]) -> list[Piece]:
+    """The pieces without the whitespace around the element's text (Vale trims it)."""
+    kept = list(pieces)
+    while kept and (kept[0].kind == "space" or (
+            kept[0].kind == "text" and not source[kept[0].start : kept[0].end].strip())):
+        kept.pop(0)
+    while kept and (kept[-1].kind == "space" or (
+            kept[-1].kind == "text" and not source[kept[-1].start : kept[-1].end].strip())):
+        kept.pop()
+    if kept and kept[0].kind == "text":
+        start, _ = _strip_span(source, kept[0].start, kept[0].end)
+        kept[0] = Piece("text", start, kept[0].end)
+    if kept and kept[-1].kind == "text":
+        _, end = _strip_span(source, kept[-1].start, kept[-1].end)
+        kept[-1] = Piece("text", kept[-1].start, end)
+    return _merge_markdown(kept)
+
+
+def _merge_markdown(pieces: list[Piece]) -> list[Piece]:
+    """Adjacent Markdown runs and entities form one run for the inline parser."""
+    merged: list[Piece] = []
+    for piece in pieces:
+        last = merged[-1] if merged else None
+        if (last is not None and last.kind == "markdown" and piece.kind in ("markdown", "entity")
+                and last.end == piece.start):
+            merged[-1] = Piece("markdown", last.start, piece.end)
+        elif (last is not None and last.kind == "entity" and piece.kind == "markdown"
+              and last.end == piece.start and len(merged) >= 2
+              and merged[-2].kind == "markdown" and merged[-2].end == last.start):
+            merged[-2:] = [Piece("markdown", merged[-2].start, piece.end)]
+        else:
+            merged.append(piece)
+    return merged

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
+from dataclasses import dataclass
 from itertools import groupby
 
 from rich.cells import cell_len
@@ -14,6 +16,7 @@ from rich.text import Text
 from proofer.lines import LineIndex
 from proofer.report.context import ReportContext
 from proofer.report.positions import Located, located_findings, severity_counts
+from proofer.report.reporter import PEOPLE, Streams
 from proofer.terminal import plain, printable
 
 _STYLES = {"error": "bold red", "warning": "bold yellow", "suggestion": "bold cyan"}
@@ -110,3 +113,29 @@ def print_summary(console: Console, context: ReportContext) -> None:
         + (f" · {result.baselined} suppressed by baseline" if result.baselined else "")
         + f" · exit {context.exit_code}"
     )
+
+
+def plain_text(context: ReportContext) -> str:
+    """The findings and summary without colour, as `--output FILE` writes them."""
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        console = Console(record=True, no_color=True, width=100, file=sink)
+        print_findings(console, context)
+        print_summary(console, context)
+        return console.export_text()
+
+
+@dataclass(frozen=True)
+class HumanReporter:
+    """The default format: each finding in context, coloured on a terminal."""
+
+    name: str = "human"
+    audience: str = PEOPLE
+    description: str = "each problem in context, coloured on a terminal"
+
+    def render(self, context: ReportContext) -> str:
+        return plain_text(context)
+
+    def show(self, streams: Streams, context: ReportContext, quiet: bool) -> None:
+        if not quiet:
+            print_findings(streams.out, context)
+        print_summary(streams.out, context)

@@ -54,6 +54,9 @@ def build_languagetool(
         disable=section.get("disable", ()),
         on_checked=on_checked,
         document_terms=DocumentTerms(config),
+        # A variety the user named ("en-US") is meant strictly: the other variety's
+        # spellings stay errors. Left unset, they are suggestions.
+        strict_variants="language" in config.raw,
     )
 
 

@@ -9,7 +9,6 @@ never passes with LanguageTool's results silently missing.
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -28,21 +27,22 @@ from proofer.engines.languagetool.spelling import (
     Vocabulary,
     WithTerms,
     accepted_spelling,
-    coinage,
-    is_code_like,
-    likely_name,
-    near_typo,
     next_token,
-    regularised_past,
 )
 from proofer.engines.languagetool.text import Chunk, Utf16Index, chunk_text
 from proofer.finding import Severity, TextFinding
+from proofer.lines import LineIndex
 from proofer.textmap import TextMap
+from proofer.words.context import quoted_alone
+from proofer.words.document import DocumentWords
+from proofer.words.evidence import MISSPELLED, Reason, Verdict, WordJudge
+from proofer.words.shapes import is_code_like
 
 ENGINE_NAME = "languagetool"
 RULE_PREFIX = "LT."
-# An unknown word used this often in one file is a deliberate term, not a slip.
-TERM_REPEATS = 3
+# The dictionary spellers (MORFOLOGIK_RULE_EN_US, _EN_GB, ...): "this word is unknown".
+# Other rules of the TYPOS category judge known words in context ("could of").
+DICTIONARY_SPELLER = "MORFOLOGIK_RULE_"
 # Rules that judge the next word's sound (a/an).
 ARTICLE_RULES = frozenset({"EN_A_VS_AN"})
 # Keep requests well under the server's maxTextLength (counted in UTF-16 units).
@@ -134,6 +134,8 @@ class LanguageToolEngine:
         disable: Iterable[str] = (),
         on_checked: Callable[[str], None] | None = None,
         document_terms: Callable[[str], Callable[[str], bool]] | None = None,
+        judge: WordJudge | None = None,
+        strict_variants: bool = False,
     ) -> None:
         if (url is None) == (server is None):
             raise ValueError("give exactly one of url and server")
@@ -141,6 +143,11 @@ class LanguageToolEngine:
         self.vocabulary = vocabulary
         # Per-document additions (proofer's `vocabulary` and the nearest .vale.ini's Vocab).
         self._document_terms = document_terms
+        # Unknown words are judged with word frequency and each document's own evidence;
+        # `strict_variants` (the user named the variety) keeps the other variety's
+        # spellings as errors.
+        self.judge = judge or WordJudge()
+        self.strict_variants = strict_variants
         self.settings = settings
         self.language = language
         self.server = server
@@ -276,7 +283,7 @@ class LanguageToolEngine:
             vocabulary: AcceptList = self.vocabulary
             if self._document_terms is not None:
                 vocabulary = WithTerms(self.vocabulary, self._document_terms(document.path))
-            results[document.path] = self._findings(document.textmap, candidates, vocabulary)
+            results[document.path] = self._findings(document, candidates, vocabulary)
             if self._on_checked is not None:
                 self._on_checked(document.path)
         return results
@@ -307,11 +314,12 @@ class LanguageToolEngine:
     # -- curation -----------------------------------------------------------------
 
     def _findings(
-        self, textmap: TextMap, candidates: list[_Candidate], vocabulary: AcceptList
+        self, document: Document, candidates: list[_Candidate], vocabulary: AcceptList
     ) -> list[TextFinding]:
+        textmap = document.textmap
         text = textmap.text
         findings: list[TextFinding] = []
-        spelling: list[_Candidate] = []
+        words: DocumentWords | None = None
         for item in candidates:
             match = item.match
             if match.category in self.curation.disabled_categories:
@@ -321,43 +329,65 @@ class LanguageToolEngine:
             if not self.curation.allowed_at(match.rule_id, textmap, item.start):
                 continue
             if is_spelling(match.category, match.rule_issue_type):
-                if not accepted_spelling(text, item.start, item.end, vocabulary):
-                    spelling.append(item)
+                if accepted_spelling(text, item.start, item.end, vocabulary):
+                    continue
+                if match.rule_id.startswith(DICTIONARY_SPELLER):
+                    words = words or DocumentWords.of(document)
+                    verdict = self._verdict(text, item, words)
+                    if verdict.reason is not Reason.IN_CODE:
+                        findings.append(self._spelling_finding(document, item, verdict))
+                    continue
+                findings.append(self._finding(item))
                 continue
             if _next_to_placeholder(textmap, item.start, item.end):
                 continue
             if match.rule_id in ARTICLE_RULES and is_code_like(next_token(text, item.end)):
                 continue  # "a uint64", "an 8x8": the sound of code is anyone's guess
+            if _spans_markup(document, item.start, item.end):
+                note = (" The words it joins are apart in the source (a link or other markup "
+                        "between them).")
+                findings.append(self._finding(item, note=note, severity=Severity.SUGGESTION))
+                continue
             findings.append(self._finding(item))
-        repeats = Counter(text[c.start : c.end] for c in spelling)
-        for item in spelling:
-            word = text[item.start : item.end]
-            note = ""
-            if repeats[word] >= TERM_REPEATS:
-                note = (f" '{word}' is used {repeats[word]} times here: if it is a term, "
-                        "add it to the vocabulary.")
-            elif likely_name(text, item.start, item.end):
-                note = f" '{word}' looks like a name: if it is one, add it to the vocabulary."
-            elif (parts := coinage(word)) is not None and not (
-                (item.match.replacements and near_typo(word, item.match.replacements[0]))
-                or regularised_past(word)
-            ):
-                note = (f" '{word}' looks like a word built from known ones ({parts}): "
-                        "if it is right, add it to the vocabulary.")
-            findings.append(self._finding(item, demote_note=note))
         return findings
 
-    def _finding(self, item: _Candidate, demote_note: str = "") -> TextFinding:
+    def _verdict(self, text: str, item: _Candidate, words: DocumentWords) -> Verdict:
+        """What the document and word frequency say about a word the speller does not know."""
+        return self.judge.judge(
+            text[item.start : item.end],
+            tuple(item.match.replacements),
+            words,
+            quoted=quoted_alone(text, item.start, item.end),
+            language=self.language,
+            lenient_variants=not self.strict_variants,
+        )
+
+    def _spelling_finding(
+        self, document: Document, item: _Candidate, verdict: Verdict
+    ) -> TextFinding:
+        if verdict.reason in MISSPELLED:
+            return self._finding(item)
+        note = f" {verdict.note[:1].upper()}{verdict.note[1:]}."
+        if verdict.reason is Reason.MIXED_VARIANTS and verdict.other_use is not None:
+            offset = document.textmap.to_source_offset(verdict.other_use)
+            line = LineIndex(document.source).position(offset)[0]
+            note = f" {verdict.note[:1].upper()}{verdict.note[1:]} (line {line})."
+            return self._finding(item, note=note, severity=Severity.WARNING)
+        return self._finding(item, note=note, severity=Severity.SUGGESTION)
+
+    def _finding(
+        self, item: _Candidate, note: str = "", severity: Severity | None = None
+    ) -> TextFinding:
+        """The match as a finding: the curated severity unless `severity` is given."""
         match = item.match
         category, issue_type = match.category, match.rule_issue_type
-        severity = self.curation.severity(match.rule_id, category, issue_type)
-        if demote_note:
-            severity = Severity.SUGGESTION
+        if severity is None:
+            severity = self.curation.severity(match.rule_id, category, issue_type)
         return TextFinding(
             rule=RULE_PREFIX + match.rule_id,
             start=item.start,
             end=item.end,
-            message=match.message + demote_note,
+            message=match.message + note,
             severity=severity,
             category=category.lower(),
             engine=ENGINE_NAME,
@@ -380,6 +410,14 @@ def _next_to_placeholder(textmap: TextMap, start: int, end: int) -> bool:
     return (after < len(text) and textmap.touches_placeholder(after, after + 1)) or (
         before > 0 and textmap.touches_placeholder(before - 1, before)
     )
+
+
+def _spans_markup(document: Document, start: int, end: int) -> bool:
+    """True when the match reads across hidden markup: the checkable text joins words the
+    reader sees apart ('the [The Act](url)', 'type](/ref) of an'). Whitespace is ignored."""
+    source_start, source_end = document.textmap.to_source(start, end)
+    written = "".join(document.source[source_start:source_end].split())
+    return written != "".join(document.textmap.text[start:end].split())
 
 
 def settings_from(section: Mapping[str, Any]) -> ServerSettings:

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 import regex
 from spacy.tokens import Doc
 
-from proofer.engines.style.regex_dialect import exception_pattern
+from proofer.engines.style.regex_dialect import ValePattern, exception_pattern
 from proofer.engines.style.rule import StyleRule
 from proofer.engines.style.scopes import ScopeIndex, Unit
 
@@ -43,7 +43,7 @@ class RunContext:
     def text(self, unit: Unit) -> str:
         return self.scopes.text(unit)
 
-    def exceptions(self, rule: StyleRule) -> regex.Pattern[str] | None:
+    def exceptions(self, rule: StyleRule) -> ValePattern | None:
         """The rule's exceptions plus accepted vocabulary (unless `vocab: false`)."""
         terms = list(rule.body.get("exceptions") or [])
         if rule.body.get("vocab", True):

@@ -7,7 +7,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 import regex
 
-from proofer.engines.style.regex_dialect import is_exception
+from proofer.engines.style.regex_dialect import ValePattern, is_exception
 
 # Words AP style keeps lower case inside a title (AP capitalises words of 4+ letters).
 AP_SMALL = frozenset(
@@ -45,7 +45,7 @@ def _is_special(word: str) -> bool:
 
 def sentence_ratio(
     text: str,
-    exceptions: regex.Pattern[str] | None,
+    exceptions: ValePattern | None,
     indicators: Collection[str] = (),
     proper: Collection[str] = (),
     canonical: Mapping[str, str] | None = None,
@@ -82,7 +82,7 @@ def sentence_ratio(
 
 def title_ratio(
     text: str,
-    exceptions: regex.Pattern[str] | None,
+    exceptions: ValePattern | None,
     small: frozenset[str] = AP_SMALL,
     canonical: Mapping[str, str] | None = None,
 ) -> float:
@@ -210,7 +210,7 @@ def _vale_expected(
 
 def vale_sentence_ok(
     text: str,
-    exceptions: regex.Pattern[str] | None,
+    exceptions: ValePattern | None,
     exception_terms: Sequence[str],
     canonical: Mapping[str, str],
     indicators: Collection[str],
@@ -233,7 +233,7 @@ def vale_sentence_ok(
 
 def vale_title_ok(
     text: str,
-    exceptions: regex.Pattern[str] | None,
+    exceptions: ValePattern | None,
     exception_terms: Sequence[str],
     canonical: Mapping[str, str],
     small: frozenset[str],

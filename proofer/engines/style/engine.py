@@ -7,17 +7,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from proofer.catalog import RuleCatalog
 from proofer.config import Config
 from proofer.document import Document
-from proofer.engines.base import EngineError
+from proofer.engines.base import EngineConfigError
 from proofer.engines.style.base import Alert, Checker, RunContext
-from proofer.engines.style.kinds import KINDS
-from proofer.engines.style.regex_dialect import ValeRegexError, compile_vale
+from proofer.engines.style.kinds import KINDS, UNSUPPORTED_KINDS
+from proofer.engines.style.regex_dialect import (
+    Match,
+    ValePattern,
+    ValeRegexError,
+    compile_vale,
+)
 from proofer.engines.style.rule import StyleRule, StyleRuleError, from_builtin
 from proofer.engines.style.scopes import ScopeIndex
 from proofer.engines.style.styles import (
@@ -29,6 +33,7 @@ from proofer.engines.style.styles import (
     with_level,
 )
 from proofer.engines.style.valeini import FileSettings, ValeConfigError, read_vale_ini
+from proofer.engines.style.view import mask_source_spans, vale_view
 from proofer.engines.style.vocab import (
     Vocabulary,
     config_vocabulary,
@@ -51,7 +56,32 @@ class _Plan:
     rules: tuple[StyleRule, ...]
     vocab: Vocabulary
     min_level: Severity
-    token_ignores: tuple[regex.Pattern[str], ...] = ()
+    token_ignores: tuple[ValePattern, ...] = ()
+    block_ignores: tuple[ValePattern, ...] = ()
+
+
+def _config_error(exc: Exception) -> EngineConfigError:
+    """A rule or config error whose message starts with the file it names."""
+    path, _, problem = str(exc).partition(": ")
+    return EngineConfigError(path, problem or str(exc))
+
+
+def _ignored(pattern: ValePattern, match: Match) -> tuple[int, int]:
+    """A TokenIgnores match: Vale turns its first group (or all of it) into inline code."""
+    return match.span(1) if pattern.groups and match.start(1) >= 0 else match.span()
+
+
+def in_source(view: Document, alert: Alert) -> Alert:
+    """The alert in source offsets. A span that holds markup the text does not (code,
+    an entity, emphasis markers) keeps its message but offers no replacement, since
+    replacing its source would damage the markup."""
+    if alert.raw:
+        return alert
+    textmap = view.textmap
+    start, end = textmap.to_source(alert.start, alert.end)
+    literal = alert.end > alert.start and textmap.is_literal(alert.start, alert.end)
+    suggestions = alert.suggestions if literal else ()
+    return Alert(start, end, alert.message, suggestions, raw=True)
 
 
 class StyleEngine:
@@ -76,7 +106,7 @@ class StyleEngine:
                 for r in builtin if r.engine == ENGINE_NAME
             )
         except StyleRuleError as exc:
-            raise EngineError(str(exc)) from None
+            raise _config_error(exc) from None
         self._checkers: dict[tuple[str, str], Checker] = {}
         self._styles: dict[Path, list[StyleRule]] = {}
         self._plans: dict[tuple[Any, ...], _Plan] = {}
@@ -91,24 +121,31 @@ class StyleEngine:
         """The compiled checker of a rule (built once per rule and path)."""
         key = (rule.id, rule.path)
         if key not in self._checkers:
+            if rule.kind not in KINDS:
+                hint = UNSUPPORTED_KINDS.get(rule.kind, "")
+                raise EngineConfigError(
+                    rule.path or rule.id,
+                    f"key 'extends': rule kind {rule.kind!r} is not supported{hint}; "
+                    f"turn the rule off (`{rule.id} = NO` in .vale.ini) to run the rest",
+                )
             try:
                 self._checkers[key] = KINDS[rule.kind](rule)
             except (ValeRegexError, ValueError, TypeError) as exc:
-                raise EngineError(f"{rule.path or rule.id}: {exc}") from None
+                raise EngineConfigError(rule.path or rule.id, str(exc)) from None
         return self._checkers[key]
 
     def _style(self, name: str, search: Sequence[Path]) -> list[StyleRule]:
         directory = find_style(name, search)
         if directory is None:
             where = ", ".join(str(p) for p in search) or "(no StylesPath)"
-            raise EngineError(
-                f"style {name!r} not found in {where} (for a Vale package, run `vale sync`)"
+            raise EngineConfigError(
+                where, f"style {name!r} not found (for a Vale package, run `vale sync`)"
             )
         if directory not in self._styles:
             try:
                 self._styles[directory] = load_style(directory)
             except StyleRuleError as exc:
-                raise EngineError(str(exc)) from None
+                raise _config_error(exc) from None
             self._catalog.add_names([name, *(r.id for r in self._styles[directory])])
         return self._styles[directory]
 
@@ -121,7 +158,7 @@ class StyleEngine:
             try:
                 vale = read_vale_ini(ini)
             except ValeConfigError as exc:
-                raise EngineError(str(exc)) from None
+                raise _config_error(exc) from None
             settings = vale.for_file(Path(document.path).resolve())
             styles_path, vale_vocab_names = vale.styles_path, vale.vocab
         key = (ini, settings.key)
@@ -143,9 +180,12 @@ class StyleEngine:
         rules = self._apply_levels(rules, settings.rule_levels, search)
         try:
             ignores = tuple(compile_vale(p) for p in settings.token_ignores)
+            block_ignores = tuple(compile_vale(p) for p in settings.block_ignores)
         except ValeRegexError as exc:
-            raise EngineError(f"{ini}: TokenIgnores: {exc}") from None
-        plan = _Plan((*self._builtin, *rules), vocab, settings.min_level, ignores)
+            raise EngineConfigError(str(ini), f"TokenIgnores/BlockIgnores: {exc}") from None
+        plan = _Plan(
+            (*self._builtin, *rules), vocab, settings.min_level, ignores, block_ignores
+        )
         self._plans[key] = plan
         return plan
 
@@ -182,22 +222,23 @@ class StyleEngine:
     def check_document(self, document: Document) -> list[TextFinding]:
         """Findings of every rule in force for one document."""
         plan = self.plan(document)
-        ctx = RunContext(ScopeIndex(document), plan.vocab.accept, self._parse)
-        text = document.textmap.text
-        ignored = [m.span() for p in plan.token_ignores for m in p.finditer(text)]
+        source = document.source
+        view = mask_source_spans(
+            vale_view(document),
+            [_ignored(p, m) for p in plan.token_ignores for m in p.finditer(source)],
+            [m.span() for p in plan.block_ignores for m in p.finditer(source)],
+        )
+        ctx = RunContext(ScopeIndex(view), plan.vocab.accept, self._parse)
         findings: list[TextFinding] = []
         for rule in plan.rules:
             if rule.origin == "vale" and not rule.level.at_least(plan.min_level):
                 continue
             alerts = list(self.checker(rule).run(ctx))
-            if ignored:
-                alerts = [
-                    a for a in alerts
-                    if a.raw or not any(a.start < e and s < a.end for s, e in ignored)
-                ]
             if rule.limit:
                 alerts = alerts[: rule.limit]
-            findings.extend(self._finding(rule, alert, plan.vocab, ctx) for alert in alerts)
+            findings.extend(
+                self._finding(rule, in_source(view, alert), plan.vocab, ctx) for alert in alerts
+            )
         return sorted(set(findings), key=TextFinding.sort_key)
 
     def _finding(
@@ -205,9 +246,8 @@ class StyleEngine:
     ) -> TextFinding:
         suggestions = alert.suggestions
         if rule.id == "Vale.Avoid" and not suggestions:
-            document = ctx.scopes.document
-            whole = document.source if alert.raw else document.textmap.text
-            preferred = vocab.preferred_for(whole[alert.start : alert.end])
+            source = ctx.scopes.document.source
+            preferred = vocab.preferred_for(source[alert.start : alert.end])
             suggestions = (preferred,) if preferred else ()
         return TextFinding(
             rule=rule.id,

@@ -1,6 +1,15 @@
-"""Vale's regular expressions (Go RE2 / regexp2 syntax) under Python's `regex` module.
+"""Vale's regular expressions, run on a linear-time engine where possible.
 
-Differences handled here:
+Vale writes patterns in Go's RE2 syntax (and runs them on regexp2, a backtracking engine
+that also accepts lookaround and backreferences). proofer compiles every pattern with
+RE2 itself (google-re2), so matching takes time linear in the text whatever the
+pattern; only a pattern RE2 cannot express (lookaround, backreferences) runs on the
+backtracking `regex` module, after translation. Two more cases use `regex`: `\b` and
+`\\B` are Unicode-aware in Vale and ASCII-only in RE2, so a pattern with a word boundary
+runs on `regex` when the text holds non-ASCII letters; and `\\w`, `\\d` and `\\s` are
+ASCII classes in both of Vale's engines, so the translation spells them out.
+
+Differences the translation to `regex` handles:
 
 - inline flags such as ``(?i)`` apply to the rest of the enclosing group in Go; Python
   wants them at the start, so they become scoped groups ``(?i:...)`` closed at the end
@@ -11,8 +20,10 @@ Differences handled here:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import Any, Protocol
 
+import re2
 import regex
 
 WORD_TEMPLATE = r"(?m)\b(?:%s)\b"
@@ -93,12 +104,12 @@ def translate(pattern: str) -> str:
                 out.append(r"\Z")
                 i += 2
                 continue
-            out.append(pattern[i : i + 2])
+            out.append(_ASCII_CLASSES.get(pattern[i : i + 2], pattern[i : i + 2]))
             i += 2
             continue
         if char == "[":
             end = _class_end(pattern, i)
-            out.append(pattern[i:end])
+            out.append(_ascii_class_body(pattern[i:end]))
             i = end
             continue
         flag = _flag_group(pattern, i)
@@ -127,12 +138,103 @@ def translate(pattern: str) -> str:
     return "".join(out)
 
 
-def compile_vale(pattern: str) -> regex.Pattern[str]:
+# Vale's engines read these as ASCII classes; Python's `regex` reads them as Unicode.
+_ASCII_CLASSES = {
+    r"\w": "[0-9A-Za-z_]", r"\W": "[^0-9A-Za-z_]", r"\d": "[0-9]", r"\D": "[^0-9]",
+    r"\s": r"[\t\n\f\r ]", r"\S": r"[^\t\n\f\r ]",
+}
+_IN_CLASS = {r"\w": "0-9A-Za-z_", r"\d": "0-9", r"\s": r"\t\n\f\r "}
+
+
+def _ascii_class_body(text: str) -> str:
+    r"""A character class with \w, \d and \s spelled as their ASCII ranges."""
+    out = []
+    i = 0
+    while i < len(text):
+        pair = text[i : i + 2]
+        if pair in _IN_CLASS:
+            out.append(_IN_CLASS[pair])
+            i += 2
+        elif text[i] == "\\":
+            out.append(pair)
+            i += 2
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+class Match(Protocol):
+    """What RE2's and `regex`'s match objects share (as far as rules use them)."""
+
+    def start(self, group: int = ...) -> int: ...
+    def end(self, group: int = ...) -> int: ...
+    def span(self, group: int = ...) -> tuple[int, int]: ...
+    def group(self, group: int = ...) -> Any: ...
+    def groups(self) -> tuple[Any, ...]: ...
+
+
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False
+_RE2_OPTIONS.max_mem = 64 << 20
+# Characters \b treats as word characters in Vale but not in RE2.
+_NON_ASCII_WORD = regex.compile(r"[^\x00-\x7f](?<=[\p{L}\p{Mn}\p{Nd}\p{Pc}\u200c\u200d])")
+_BOUNDARY = regex.compile(r"(?<!\\)(?:\\\\)*\\[bB]")
+
+
+class ValePattern:
+    """A compiled Vale pattern: RE2 when it can run it, else `regex` (see module doc)."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._re2: Any = None
+        self._regex: regex.Pattern[str] | None = None
+        try:
+            self._re2 = re2.compile(pattern, _RE2_OPTIONS)
+        except re2.error:
+            self._regex = self._compile_regex()
+        compiled = self._re2 if self._re2 is not None else self._regex
+        self.groups: int = compiled.groups if compiled is not None else 0
+        self._boundary = self._re2 is not None and bool(_BOUNDARY.search(pattern))
+
+    def _compile_regex(self) -> regex.Pattern[str]:
+        try:
+            return regex.compile(translate(self.pattern))
+        except (regex.error, ValueError) as exc:
+            raise ValeRegexError(f"invalid pattern {self.pattern!r}: {exc}") from None
+
+    @property
+    def backtracking(self) -> bool:
+        """True when the pattern needs the backtracking engine on every text."""
+        return self._re2 is None
+
+    def _engine(self, text: str) -> Any:
+        if self._re2 is None:
+            return self._regex
+        if self._boundary and not text.isascii() and _NON_ASCII_WORD.search(text):
+            if self._regex is None:
+                self._regex = self._compile_regex()
+            return self._regex
+        return self._re2
+
+    def finditer(self, text: str) -> Iterator[Match]:
+        return iter(self._engine(text).finditer(text))
+
+    def search(self, text: str) -> Match | None:
+        found: Match | None = self._engine(text).search(text)
+        return found
+
+    def fullmatch(self, text: str) -> Match | None:
+        found: Match | None = self._engine(text).fullmatch(text)
+        return found
+
+    def findall(self, text: str) -> list[Any]:
+        return list(self._engine(text).findall(text))
+
+
+def compile_vale(pattern: str) -> ValePattern:
     """Compile a Vale pattern; raises ValeRegexError with the pattern on failure."""
-    try:
-        return regex.compile(translate(pattern))
-    except (regex.error, ValueError) as exc:
-        raise ValeRegexError(f"invalid pattern {pattern!r}: {exc}") from None
+    return ValePattern(pattern)
 
 
 def word_pattern(
@@ -150,7 +252,7 @@ def word_pattern(
     return (IGNORE_CASE if ignorecase else "") + body
 
 
-def exception_pattern(terms: Iterable[str]) -> regex.Pattern[str] | None:
+def exception_pattern(terms: Iterable[str]) -> ValePattern | None:
     """Vale's exception matcher: longest terms first, word-bounded, searched in a match."""
     ordered = sorted({t for t in terms if t}, key=len, reverse=True)
     if not ordered:
@@ -160,6 +262,6 @@ def exception_pattern(terms: Iterable[str]) -> regex.Pattern[str] | None:
     return compile_vale(WORD_TEMPLATE % "|".join(wrapped))
 
 
-def is_exception(pattern: regex.Pattern[str] | None, text: str) -> bool:
+def is_exception(pattern: ValePattern | None, text: str) -> bool:
     """True when an exception term occurs (word-bounded) in the matched text."""
     return pattern is not None and pattern.search(text) is not None

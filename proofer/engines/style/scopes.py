@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from proofer.document import Document
 from proofer.engines.style.sentences import split_sentences
+from proofer.engines.style.view import META_BLOCK
 from proofer.lines import LineIndex
 from proofer.textmap import SegmentKind
 
@@ -144,7 +145,7 @@ class ScopeIndex:
         """Units for one positive scope name (unknown scopes have none)."""
         text = self.document.textmap.text
         if scope == "text":
-            return self._blocks(_SENTENCE_KINDS, scope)
+            return self._blocks((*_SENTENCE_KINDS, META_BLOCK), scope)
         if scope == "summary":
             return [Unit(scope, 0, len(text))] if text.strip() else []
         if scope == "raw":
@@ -174,6 +175,8 @@ class ScopeIndex:
         positive = [s for s in scopes if not s.startswith("~")]
         if not positive:
             kinds = {b.kind for b in self.document.textmap.blocks} - set(negated)
+            if "text" in negated:
+                kinds = set()
             if "paragraph" in negated:
                 kinds -= {"blockquote"}
             return self._blocks(tuple(sorted(kinds)), "text")

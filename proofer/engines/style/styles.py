@@ -36,15 +36,14 @@ def find_style(name: str, search: Iterable[Path]) -> Path | None:
 
 
 def load_style(directory: Path) -> list[StyleRule]:
-    """Every supported rule of one style directory, ids `Style.Rule`, sorted by id."""
+    """Every rule of one style directory, ids `Style.Rule`, sorted by id. A rule of a kind
+    proofer does not run is kept: it is an error only if it is in force."""
     name = directory.name
     rules = []
     for path in sorted([*directory.glob("*.yml"), *directory.glob("*.yaml")]):
         body = _read_yaml(path)
         rule = from_vale(f"{name}.{path.stem}", body, name, str(path))
-        if rule.kind in UNSUPPORTED_KINDS:
-            continue
-        if rule.kind not in KINDS:
+        if rule.kind not in KINDS and rule.kind not in UNSUPPORTED_KINDS:
             raise StyleRuleError(f"{path}: key 'extends': unknown rule kind {rule.kind!r}")
         rules.append(rule)
     return rules

@@ -26,6 +26,7 @@ class ValeSection:
     based_on: tuple[str, ...] = ()
     rules: tuple[tuple[str, str], ...] = ()
     token_ignores: tuple[str, ...] = ()
+    block_ignores: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class FileSettings:
     min_level: Severity = Severity.SUGGESTION
     key: tuple[str, ...] = ()
     token_ignores: tuple[str, ...] = ()
+    block_ignores: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class ValeConfig:
         styles: list[str] = []
         levels: dict[str, str] = {}
         ignores: list[str] = []
+        block_ignores: list[str] = []
         matched = []
         for section in self.sections:
             if not glob_matches(section.glob, file):
@@ -59,10 +62,12 @@ class ValeConfig:
             matched.append(section.glob)
             styles.extend(s for s in section.based_on if s not in styles)
             ignores.extend(section.token_ignores)
+            block_ignores.extend(section.block_ignores)
             for rule, value in section.rules:
                 levels[rule] = value
         return FileSettings(
-            tuple(styles), levels, self.min_level, tuple(matched), tuple(ignores)
+            tuple(styles), levels, self.min_level, tuple(matched), tuple(ignores),
+            tuple(block_ignores),
         )
 
 
@@ -101,7 +106,8 @@ def _split(value: str) -> tuple[str, ...]:
 
 
 def split_patterns(value: str) -> tuple[str, ...]:
-    """TokenIgnores: comma-separated patterns; commas inside () [] {} belong to a pattern."""
+    """TokenIgnores, BlockIgnores: comma-separated patterns; commas inside () [] {} belong
+    to a pattern."""
     parts, depth, current, escaped = [], 0, [], False
     for char in value:
         if escaped:
@@ -155,6 +161,7 @@ def read_vale_ini(path: Path) -> ValeConfig:
                 _split(items.get("BasedOnStyles", "")),
                 rules,
                 split_patterns(items.get("TokenIgnores", "")),
+                split_patterns(items.get("BlockIgnores", "")),
             )
         )
     return ValeConfig(

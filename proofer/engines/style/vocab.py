@@ -18,8 +18,8 @@ from pathlib import Path
 import regex
 
 from proofer.config import Config
-from proofer.engines.base import EngineError
-from proofer.engines.style.regex_dialect import ValeRegexError, compile_vale
+from proofer.engines.base import EngineConfigError
+from proofer.engines.style.regex_dialect import ValePattern, ValeRegexError, compile_vale
 from proofer.engines.style.valeini import ValeConfigError, find_vale_ini, read_vale_ini
 
 _ARROW = " => "
@@ -42,13 +42,13 @@ class Vocabulary:
         )
 
     @cached_property
-    def _accept_patterns(self) -> list[regex.Pattern[str]]:
+    def _accept_patterns(self) -> list[ValePattern]:
         patterns = []
         for term in self.accept:
             try:
                 patterns.append(compile_vale(term))
             except ValeRegexError:
-                patterns.append(regex.compile(regex.escape(term)))
+                patterns.append(compile_vale(regex.escape(term)))
         return patterns
 
     def is_accepted(self, word: str) -> bool:
@@ -76,7 +76,7 @@ def _lines(path: Path) -> list[str]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise EngineError(f"{path}: cannot read the vocabulary: {exc}") from None
+        raise EngineConfigError(str(path), f"cannot read the vocabulary: {exc}") from None
     return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
 
 

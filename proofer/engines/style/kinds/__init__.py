@@ -12,6 +12,7 @@ from proofer.engines.style.kinds.existence import Existence
 from proofer.engines.style.kinds.metric import Metric
 from proofer.engines.style.kinds.occurrence import Occurrence
 from proofer.engines.style.kinds.openings import Openings
+from proofer.engines.style.kinds.readability import Readability
 from proofer.engines.style.kinds.repetition import Repetition
 from proofer.engines.style.kinds.sequence import SequenceRule
 from proofer.engines.style.kinds.substitution import Substitution
@@ -28,7 +29,12 @@ KINDS: Mapping[str, Callable[[StyleRule], Checker]] = {
     "metric": Metric,
     "sequence": SequenceRule,
     "openings": Openings,
+    "readability": Readability,
 }
-# Vale kinds proofer does not run: spelling is LanguageTool's job; scripts are Tengo.
-UNSUPPORTED_KINDS = frozenset({"spelling", "script", "readability"})
+# Vale kinds proofer does not run, with why: a rule of one of these in force is a
+# configuration error (never a rule that silently does nothing).
+UNSUPPORTED_KINDS: Mapping[str, str] = {
+    "spelling": " (LanguageTool checks spelling; list accepted words in a vocabulary)",
+    "script": " (proofer does not run Tengo scripts)",
+}
 NEEDS_NLP = frozenset({"sequence"})

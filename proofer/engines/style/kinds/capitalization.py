@@ -16,11 +16,11 @@ from proofer.engines.style.casing import (
     proper_nouns,
     to_sentence_case,
     to_title_case,
-    vale_sentence_ok,
     vale_title_ok,
 )
 from proofer.engines.style.regex_dialect import compile_vale, is_exception
 from proofer.engines.style.rule import StyleRule
+from proofer.engines.style.vale_case import sentence_ok
 
 
 class Capitalization:
@@ -50,9 +50,8 @@ class Capitalization:
             ok = vale_title_ok(text, exceptions, terms, canonical, self.small, self.threshold)
             return ok, to_title_case(text, self.small)
         if self.match == "$sentence":
-            ok = vale_sentence_ok(
-                text, exceptions, terms, canonical, self.indicators, self.threshold
-            )
+            accepted = bool(self.rule.body.get("vocab", True) and ctx.accepted)
+            ok = sentence_ok(text, terms, self.indicators, self.threshold, not accepted)
             return ok, to_sentence_case(text)
         if self.match == "$lower":
             return text == text.lower(), text.lower()
@@ -66,21 +65,20 @@ class Capitalization:
             yield from self._consistent(ctx)
             return
         for unit in ctx.units(self.rule):
-            text = ctx.scopes.text_with_code(unit)
+            text = ctx.text(unit)
             ok, expected = self._check(text, ctx)
             if ok:
                 continue
             suggestions = (expected,) if self.rule.origin == "proofer" and expected != text else ()
-            start, end = (unit.start, unit.end) if unit.raw else ctx.scopes.literal_part(
-                unit.start, unit.end
-            )
-            if start >= end:
+            message = format_message(self.rule.message, text)
+            if unit.raw or ctx.scopes.document.textmap.is_literal(unit.start, unit.end):
+                yield Alert(unit.start, unit.end, message, suggestions, unit.raw)
                 continue
-            if (start, end) != (unit.start, unit.end):
-                suggestions = ()
-            yield Alert(
-                start, end, format_message(self.rule.message, text), suggestions, unit.raw
-            )
+            # Text with inline code is not in the source as Vale reads it, so Vale
+            # places the alert at the start of its line; so does proofer.
+            start, end = ctx.scopes.document.textmap.to_source(unit.start, unit.end)
+            line_start = ctx.scopes.document.source.rfind("\n", 0, start) + 1
+            yield Alert(line_start, end, message, (), raw=True)
 
     def _consistent(self, ctx: RunContext) -> Iterator[Alert]:
         units = ctx.units(self.rule)

@@ -47,13 +47,16 @@ class Metric:
             return
         value = evaluate(self.formula, variables)
         if check_condition(self.condition, value):
-            # Like Vale, a document-wide alert sits at the start of the file.
-            source = ctx.scopes.document.source
-            end = 0
-            while end < len(source) and not source[end].isspace():
-                end += 1
-            message = format_message(self.rule.message, f"{value:.2f}")
-            yield Alert(0, max(end, min(1, len(source))), message, raw=True)
+            yield file_start_alert(ctx, format_message(self.rule.message, f"{value:.2f}"))
+
+
+def file_start_alert(ctx: RunContext, message: str) -> Alert:
+    """Like Vale, a document-wide alert sits at the start of the file (its first word)."""
+    source = ctx.scopes.document.source
+    end = 0
+    while end < len(source) and not source[end].isspace():
+        end += 1
+    return Alert(0, max(end, min(1, len(source))), message, raw=True)
 
 
 _NAMES = (

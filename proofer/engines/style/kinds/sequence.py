@@ -12,19 +12,18 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import regex
 from spacy.tokens import Doc, Token
 
 from proofer.engines.style.base import Alert, RunContext, action_suggestions, format_message
-from proofer.engines.style.regex_dialect import compile_vale
+from proofer.engines.style.regex_dialect import ValePattern, compile_vale
 from proofer.engines.style.rule import StyleRule
 
 
 @dataclass(frozen=True)
 class _TokenSpec:
-    pattern: regex.Pattern[str] | None
-    tag: regex.Pattern[str] | None
-    dep: regex.Pattern[str] | None
+    pattern: ValePattern | None
+    tag: ValePattern | None
+    dep: ValePattern | None
     negate: bool
     skip: int
 
@@ -38,7 +37,7 @@ class _TokenSpec:
 
 
 def _spec(item: Mapping[str, Any], ignorecase: bool) -> _TokenSpec:
-    def compiled(key: str, fold: bool = False) -> regex.Pattern[str] | None:
+    def compiled(key: str, fold: bool = False) -> ValePattern | None:
         value = item.get(key)
         if value is None:
             return None
