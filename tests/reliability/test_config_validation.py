@@ -103,3 +103,12 @@ def test_dotfile_cannot_mix_top_level_keys_and_a_tool_table(draft: Path) -> None
     _config(draft, 'min-level = "warning"\n[tool.proofer]\nfail-level = "none"\n')
     with pytest.raises(ConfigError, match="either top-level keys or one"):
         load_config()
+
+
+def test_the_editor_vocabulary_action_keeps_a_tool_table_dotfile_valid(draft: Path) -> None:
+    from proofer.lsp.vocabulary import add_word
+
+    _config(draft, '[tool.proofer]\nmin-level = "warning"\n')
+    add_word("Zorblax", load_config(), draft)
+    config = load_config()
+    assert (config.min_level, config.vocabulary) == ("warning", draft / "proofer-vocabulary.txt")
