@@ -23,7 +23,9 @@ from proofer.config_check import ConfigWarning, check_config, new_warnings
 from proofer.engines.factory import available_engines
 from proofer.exit_codes import ENGINE_FAILED, FINDINGS, OK, USAGE_OR_INPUT, exit_code
 from proofer.finding import Severity
+from proofer.parallel import default_jobs
 from proofer.pipeline import RunResult, read_documents
+from proofer.progress import progress_for
 from proofer.report import DEFAULT_FORMAT, REPORTERS, Streams, format_help, format_names
 from proofer.report.context import ReportContext
 from proofer.report.human import print_problems, print_summary
@@ -191,6 +193,20 @@ def check(
             help="Config warnings (unknown rules or language, a missing vocabulary) are errors.",
         ),
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1,
+            help="Work on N cores at once (default: all this process may use).",
+        ),
+    ] = None,
+    no_daemon: Annotated[
+        bool,
+        typer.Option(
+            "--no-daemon", envvar="PROOFER_NO_DAEMON",
+            help="Start a private LanguageTool server for this run instead of the shared one.",
+        ),
+    ] = False,
 ) -> None:
     """Check drafts and report problems; the exit code tells CI what happened."""
     if output_format not in format_names():
@@ -218,12 +234,17 @@ def check(
         engines=engine_names,
         skipped_engines=skipped,
         min_level=shown,
-        engine_options={"languagetool_url": languagetool_url},
+        engine_options={
+            "languagetool_url": languagetool_url,
+            "languagetool_daemon": not no_daemon,
+        },
         changed=_changed_lines(diff) if diff is not None else None,
         diff_ref=diff,
         baseline=_read_baseline(baseline) if baseline is not None else None,
         fix=fix,
         unsafe_fixes=unsafe_fixes,
+        jobs=jobs or default_jobs(),
+        progress=progress_for(_console(stderr=True), quiet),
     )
     result = run_check(request)
     code = exit_code(result, fail)
@@ -398,6 +419,70 @@ def lsp_command(
         except AddressError as exc:
             raise _fail(str(exc)) from None
     serve(tcp)
+
+
+server_app = typer.Typer(
+    help="The shared LanguageTool server that `proofer check` starts and reuses.",
+    no_args_is_help=True,
+)
+app.add_typer(server_app, name="server")
+
+
+@server_app.command("status")
+def server_status_command(
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help="Judge reuse with this config file.")
+    ] = None,
+) -> None:
+    """Show whether the shared server runs, where, and when it stops (exit 1: not running)."""
+    from proofer.serverctl import status, status_lines
+
+    report = status(_server_config(config_file))
+    for line in status_lines(report):
+        typer.echo(line)
+    raise typer.Exit(OK if report.running else 1)
+
+
+@server_app.command("start")
+def server_start_command(
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help="Use this config file only.")
+    ] = None,
+) -> None:
+    """Start the shared server now (or find it running), so the next check starts warm."""
+    from proofer.serverctl import ServerControlError, start_server, status, status_lines
+
+    config = _server_config(config_file)
+    try:
+        server = start_server(config)
+    except ServerControlError as exc:
+        raise _fail(f"server start: {exc}", ENGINE_FAILED) from None
+    if server.replaced:
+        typer.echo(f"replaced the previous server: {server.replaced}")
+    for line in status_lines(status(config)):
+        typer.echo(line)
+
+
+@server_app.command("stop")
+def server_stop_command() -> None:
+    """Stop the shared server (a run that is using it fails and may start a new one)."""
+    from proofer.serverctl import ServerControlError, stop
+
+    try:
+        stopped = stop()
+    except ServerControlError as exc:
+        raise _fail(f"server stop: {exc}", ENGINE_FAILED) from None
+    if stopped is None:
+        typer.echo("LanguageTool server: not running")
+    else:
+        typer.echo(f"LanguageTool server: stopped (JVM pid {stopped.jvm_pid}, port {stopped.port})")
+
+
+def _server_config(config_file: Path | None) -> Config:
+    try:
+        return load_config(config_file)
+    except ConfigError as exc:
+        raise _fail(f"config error: {exc}") from None
 
 
 @app.command("doctor")

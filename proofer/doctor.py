@@ -66,9 +66,22 @@ def _languagetool_checks() -> list[Check]:
         checks.append(Check("LanguageTool", java is not None,
                             f"{found.version} ({found.origin}) at {found.path}"))
     checks.append(Check("LanguageTool pinned", True, f"{pinned} ({install.POM_PATH})"))
+    checks.append(Check("LanguageTool server", True, _server_detail()))
     client = _package_version("language-tool-python")
     checks.append(Check("language-tool-python", client is not None, client or "not installed"))
     return checks
+
+
+def _server_detail() -> str:
+    """The shared server's state; informational (a stopped server is not a problem)."""
+    from proofer.config import Config, ConfigError, load_config
+    from proofer.serverctl import doctor_detail
+
+    try:
+        config = load_config()
+    except ConfigError:
+        config = Config()
+    return doctor_detail(config)
 
 
 def run_checks() -> list[Check]:

@@ -10,12 +10,13 @@ from markdown_it import MarkdownIt
 from proofer.catalog import RuleCatalog
 from proofer.config import Config
 from proofer.document import Document
-from proofer.engines.base import Engine, EngineConfigError, EngineError
+from proofer.engines.base import Engine
 from proofer.finding import Finding
 from proofer.locate import to_source_findings
 from proofer.markup.markdown import build_parser, parse_markdown
 from proofer.markup.plaintext import parse_plaintext
 from proofer.merge import merge_findings
+from proofer.parallel import DoneCallback, WorkerSpec, run_engines
 from proofer.policy import FilePolicy, apply_suppressions
 from proofer.sources import InputError, SourceFile, read_source
 
@@ -69,24 +70,34 @@ def check_documents(
     engines: Sequence[Engine],
     config: Config,
     catalog: RuleCatalog,
+    *,
+    jobs: int = 1,
+    on_done: DoneCallback | None = None,
+    workers: WorkerSpec | None = None,
 ) -> RunResult:
-    """Run every engine on every document and apply the user's policy."""
+    """Run every engine on every document and apply the user's policy.
+
+    `jobs`, `workers` and `on_done` decide how the engines are driven (proofer.parallel);
+    the findings are the same whichever way.
+    """
     result = RunResult(engines=tuple(e.name for e in engines))
     per_path: dict[str, list[Finding]] = {d.path: [] for d in documents}
     by_path = {d.path: d for d in documents}
-    for engine in engines:
-        try:
-            found = engine.check(list(documents))
-        except EngineConfigError as exc:
+    outcomes = run_engines(
+        documents, engines, jobs=jobs, on_done=on_done, workers=workers,
+        add_names=catalog.add_names,
+    )
+    for outcome in outcomes:
+        for path, problem in sorted(outcome.config_errors):
             # A broken rule or style file: a configuration error against that file.
-            result.input_errors.append(InputError(exc.path, f"{engine.name}: {exc.problem}"))
+            result.input_errors.append(InputError(path, f"{outcome.name}: {problem}"))
+        if outcome.error is not None:
+            result.engine_errors.append(outcome.error)
             continue
-        except EngineError as exc:
-            result.engine_errors.append(f"{engine.name}: {exc}")
-            continue
-        for path, text_findings in found.items():
+        for path, document in by_path.items():
+            text_findings = outcome.findings.get(path, [])
             per_path[path].extend(
-                to_source_findings(by_path[path], text_findings, catalog.applicability)
+                to_source_findings(document, text_findings, catalog.applicability)
             )
     for document in documents:
         policy = FilePolicy.for_path(config, document.path)

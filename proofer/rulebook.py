@@ -14,11 +14,9 @@ import jsonschema
 import yaml
 
 from proofer.finding import Applicability, Severity
+from proofer.yamlfile import load_yaml
 
 _MARK = re.compile(r"\[\[(.+?)\]\]")
-# libyaml's loader when PyYAML has it: the same data, parsed ~9x faster (every run loads
-# every rule file).
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SCHEMA_PATH = Path(__file__).parent / "schemas" / "rule.schema.json"
 
 
@@ -141,7 +139,7 @@ def load_rule_file(path: Path, root: Path | None = None) -> list[Rule]:
     """Load a YAML file holding one rule or a list of rules."""
     shown = str(path.relative_to(root)) if root else str(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise RuleFileError(f"{shown}: cannot read YAML: {exc}") from None
     items = data if isinstance(data, list) else [data]
@@ -162,4 +160,22 @@ def load_rules(directories: Iterable[Path] | None = None) -> list[Rule]:
                         f"{rules[rule.id].path}"
                     )
                 rules[rule.id] = rule
+    _validate_engine_specs(rules.values())
     return sorted(rules.values(), key=lambda r: r.id)
+
+
+def _validate_engine_specs(rules: Iterable[Rule]) -> None:
+    """Check what only the engine understands (spaCy patterns, conditions, templates) at
+    load time, so a bad rule fails `proofer rules` too, never a check halfway through."""
+    spacy_rules = [rule for rule in rules if rule.engine == "spacy"]
+    if not spacy_rules:
+        return
+    from proofer.engines.spacy.compile import compile_rule
+    from proofer.lexicon import LexiconError, default_lexicon
+
+    try:
+        lexicon = default_lexicon()
+    except LexiconError as exc:
+        raise RuleFileError(f"lexicon/{exc}") from None
+    for rule in spacy_rules:
+        compile_rule(rule, lexicon)

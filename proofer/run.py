@@ -21,7 +21,9 @@ from proofer.engines.factory import EngineSetup, build_engines
 from proofer.finding import Severity
 from proofer.fingerprint import stamp_fingerprints
 from proofer.fixes import apply_fixes, write_fixed
+from proofer.parallel import WorkerSpec
 from proofer.pipeline import RunResult, check_documents, read_documents
+from proofer.progress import NoProgress, RunProgress
 from proofer.sources import STDIN_NAME, InputError, SourceFile, discover
 
 
@@ -41,22 +43,28 @@ class CheckRequest:
     baseline: frozenset[str] | None = None
     fix: bool = False
     unsafe_fixes: bool = False
+    jobs: int = 1
+    progress: RunProgress = field(default_factory=NoProgress)
 
 
 def run_check(request: CheckRequest) -> RunResult:
     """Check every file once (twice with --fix: fix, then report what is left)."""
     config = request.config
     discovery = discover(request.paths, config.include, config.exclude)
-    documents, read_errors = read_documents(discovery.files, config)
+    files = list(discovery.files)
+    unchanged: list[SourceFile] = []
+    if request.changed is not None:
+        files, unchanged = _split_unchanged(files, request.changed)
+    documents, read_errors = read_documents(files, config)
     setup = EngineSetup(config, request.catalog, request.engine_options)
     built, build_errors = build_engines(request.engines, setup) if documents else ([], [])
     fix_errors: list[InputError] = []
     try:
         result = _check(request, documents, built)
         if request.fix and not result.engine_errors and not build_errors:
-            fixed, fix_errors = _write_fixes(result, discovery.files, request)
+            fixed, fix_errors = _write_fixes(result, files, request)
             if fixed:
-                documents, read_errors = read_documents(discovery.files, config)
+                documents, read_errors = read_documents(files, config)
                 result = _check(request, documents, built)
                 result.notes.append(f"fixed {fixed} problem(s); the report shows what is left")
     finally:
@@ -67,11 +75,42 @@ def run_check(request: CheckRequest) -> RunResult:
     result.engines = tuple(request.engines) if not build_errors else tuple(e.name for e in built)
     result.skipped_engines = tuple(request.skipped_engines)
     result.notes[:0] = discovery.notes
+    if unchanged:
+        result.notes.append(
+            f"{len(unchanged)} file(s) not checked: unchanged since {request.diff_ref}"
+        )
     return result
 
 
+def _split_unchanged(
+    files: list[SourceFile], changed: ChangedLines
+) -> tuple[list[SourceFile], list[SourceFile]]:
+    """Files with lines changed since the --diff ref (or new, or stdin), and the rest:
+    an unchanged file can have no finding on a changed line, so it is not checked."""
+    keep: list[SourceFile] = []
+    skip: list[SourceFile] = []
+    for file in files:
+        if file.path is None or file.display_path == STDIN_NAME:
+            keep.append(file)
+        elif changed.lines_for(file.path) == frozenset():
+            skip.append(file)
+        else:
+            keep.append(file)
+    return keep, skip
+
+
 def _check(request: CheckRequest, documents: list[Document], engines: list[Engine]) -> RunResult:
-    result = check_documents(documents, engines, request.config, request.catalog)
+    workers = WorkerSpec(
+        request.config, tuple(request.catalog.rules.values()), dict(request.engine_options)
+    )
+    request.progress.begin(documents)
+    try:
+        result = check_documents(
+            documents, engines, request.config, request.catalog,
+            jobs=request.jobs, on_done=request.progress.done, workers=workers,
+        )
+    finally:
+        request.progress.end()
     _gate(request, result)
     return result
 

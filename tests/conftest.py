@@ -28,6 +28,19 @@ def pytest_report_header() -> list[str]:
     return [f"LanguageTool: {where}; Java: {java_version() or 'not found'}"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_server_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """CLI runs that start the shared LanguageTool server start it in a directory of this
+    session, never the user's, and it is stopped when the session ends."""
+    from proofer.engines.languagetool.daemon import SERVER_DIR_ENV, stop_server
+
+    directory = tmp_path_factory.mktemp("server")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(SERVER_DIR_ENV, str(directory))
+        yield directory
+    stop_server(directory)
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     return load_pipeline()

@@ -119,3 +119,18 @@ def test_parse_diff_reads_added_lines_per_target_file() -> None:
         "--- a/gone.md\n+++ /dev/null\n@@ -1 +0,0 @@\n-bye\n"
     )
     assert parse_diff(text) == {"x.md": frozenset({2, 3, 7})}
+
+
+def test_files_unchanged_since_the_ref_are_not_checked(repo: Path) -> None:
+    (repo / "other.md").write_text("It took an book.\n", encoding="utf-8")
+    _git("add", "other.md")
+    _git("commit", "-q", "-m", "second")
+    text = OLD.replace("# Notes\n", "# Notes\n\nWe saw the the results.\n")
+    (repo / "draft.md").write_text(text, encoding="utf-8")
+    (repo / "new.md").write_text("A new file with a apple.\n", encoding="utf-8")
+    code, out, err = _check("--format", "json", "--diff", "HEAD", ".")
+    report = json.loads(out)
+    assert code == 1
+    assert [f["path"] for f in report["files"]] == ["draft.md", "new.md"]
+    assert report["summary"]["files_checked"] == 2
+    assert "1 file(s) not checked: unchanged since HEAD" in err

@@ -40,7 +40,11 @@ def _build_spacy(setup: EngineSetup) -> Engine:
 def _build_languagetool(setup: EngineSetup) -> Engine:
     from proofer.engines.languagetool.build import build_languagetool
 
-    return build_languagetool(setup.config, setup.options.get("languagetool_url"))
+    return build_languagetool(
+        setup.config,
+        setup.options.get("languagetool_url"),
+        daemon=bool(setup.options.get("languagetool_daemon", False)),
+    )
 
 
 def _build_style(setup: EngineSetup) -> Engine:

@@ -8,9 +8,16 @@ from pathlib import Path
 from proofer.config import Config
 from proofer.engines.base import EngineError
 from proofer.engines.languagetool.curation import load_curation
+from proofer.engines.languagetool.daemon import DEFAULT_IDLE_TIMEOUT, DaemonServer
+from proofer.engines.languagetool.daemon import supported as daemon_supported
 from proofer.engines.languagetool.engine import LanguageToolEngine
 from proofer.engines.languagetool.install import ProvisionError, resolve_installation
-from proofer.engines.languagetool.server import LocalServer, ServerSettings
+from proofer.engines.languagetool.server import (
+    LocalServer,
+    ManagedServer,
+    ServerError,
+    ServerSettings,
+)
 from proofer.engines.languagetool.spelling import Vocabulary
 from proofer.rulebook import RuleFileError, rules_dir
 
@@ -24,8 +31,12 @@ def build_languagetool(
     config: Config,
     url: str | None = None,
     on_checked: Callable[[str], None] | None = None,
+    *,
+    daemon: bool = False,
 ) -> LanguageToolEngine:
-    """The engine on the server at `url` (option/env, else config), else a local server.
+    """The engine on the server at `url` (option/env, else config), else a local server:
+    the per-user shared one with `daemon` (unless the config says `daemon = false`),
+    otherwise a private JVM for this engine alone.
 
     Raises EngineError with a message naming the problem (exit code 3).
     """
@@ -40,8 +51,8 @@ def build_languagetool(
     server = None
     if not url:
         try:
-            server = LocalServer(resolve_installation(), settings)
-        except ProvisionError as exc:
+            server = local_server(config, settings, daemon=daemon)
+        except (ProvisionError, ServerError) as exc:
             raise EngineError(str(exc)) from None
     return LanguageToolEngine(
         curation=curation,
@@ -58,6 +69,19 @@ def build_languagetool(
         # spellings stay errors. Left unset, they are suggestions.
         strict_variants="language" in config.raw,
     )
+
+
+def local_server(config: Config, settings: ServerSettings, *, daemon: bool) -> ManagedServer:
+    """The shared server when asked for and possible here, else a private one.
+
+    Raises ProvisionError when LanguageTool or Java is missing.
+    """
+    installation = resolve_installation()
+    section = config.languagetool
+    if daemon and section.get("daemon", True) and daemon_supported():
+        idle = float(section.get("idle-timeout", DEFAULT_IDLE_TIMEOUT))
+        return DaemonServer(installation, settings, idle_timeout=idle)
+    return LocalServer(installation, settings)
 
 
 class DocumentTerms:

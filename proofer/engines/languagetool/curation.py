@@ -16,6 +16,7 @@ import yaml
 from proofer.finding import Severity
 from proofer.rulebook import RuleFileError, rules_dir
 from proofer.textmap import TextMap
+from proofer.yamlfile import load_yaml
 
 _SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "languagetool.schema.json"
 SPELLING_ISSUE_TYPE = "misspelling"
@@ -102,7 +103,7 @@ def load_curation(path: Path | None = None) -> Curation:
     """Load and validate the curation file; raises RuleFileError naming the field."""
     path = path or curation_path()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise RuleFileError(f"{path}: cannot read YAML: {exc}") from None
     schema = json.loads(_SCHEMA_PATH.read_text(encoding="utf-8"))

@@ -21,7 +21,7 @@ from language_tool_python.match import Match
 from proofer.document import Document
 from proofer.engines.base import EngineError
 from proofer.engines.languagetool.curation import Curation, is_spelling
-from proofer.engines.languagetool.server import LocalServer, ServerError, ServerSettings
+from proofer.engines.languagetool.server import ManagedServer, ServerError, ServerSettings
 from proofer.engines.languagetool.spelling import (
     AcceptList,
     Vocabulary,
@@ -129,7 +129,7 @@ class LanguageToolEngine:
         settings: ServerSettings,
         language: str = "en-US",
         url: str | None = None,
-        server: LocalServer | None = None,
+        server: ManagedServer | None = None,
         enable: Iterable[str] = (),
         disable: Iterable[str] = (),
         on_checked: Callable[[str], None] | None = None,

@@ -11,50 +11,35 @@ from __future__ import annotations
 from lemminflect import getAllLemmas, getInflection
 from spacy.tokens import Token
 
+from proofer.lexicon import default_lexicon
+
 SINGULAR, PLURAL = "singular", "plural"
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_SINGULAR_PRONOUNS = frozenset({
-    "he", "she", "it", "everyone", "everybody", "someone", "somebody", "nobody", "anyone",
-    "anybody", "everything", "something", "nothing", "anything",
-})
 _PLURAL_PRONOUNS = frozenset({"we", "they"})
 _SINGULAR_OF_HEADS = frozenset({"one", "each", "every"})
-_INVARIANT_PLURALS = frozenset({
-    "news", "series", "species", "means", "physics", "mathematics", "economics",
-    "politics", "ethics", "statistics", "athletics", "gymnastics", "linguistics",
-    "genetics", "electronics", "logistics", "analytics", "graphics", "dynamics",
-    "headquarters", "measles", "diabetes", "thanks", "data", "media", "criteria",
-    "lens", "kudos", "basics", "odds", "whereabouts", "crossroads", "barracks",
-    "savings", "earnings", "proceeds", "remains", "premises", "ops", "devops", "docs",
-    "specs", "stats", "sales", "jeans", "pants", "scissors", "glasses", "goods",
-    "contents", "arms", "clothes", "riches", "outskirts", "surroundings", "minutes",
-    "maths", "mumps", "rabies", "billiards", "darts", "aerobics",
-})
-_COLLECTIVE = frozenset({
-    "team", "staff", "family", "government", "committee", "police", "crowd", "group",
-    "audience", "board", "band", "majority", "minority", "couple", "public", "jury",
-    "class", "army", "crew", "company", "council", "party", "club", "community",
-    "number", "lot", "rest", "half", "bunch", "plenty", "total", "percentage", "fraction",
-    "portion", "range", "variety", "kind", "sort", "type", "set", "pair", "series",
-    "people", "cattle", "youth", "faculty", "personnel", "management", "clergy",
-    "congress", "parliament", "senate", "media", "press", "data", "none", "all", "any",
-    "most", "some", "more", "enough", "who", "which", "that",
-    "what", "whatever", "dozen", "hundred", "thousand", "million", "billion", "fish",
-    "sheep", "deer", "aircraft", "species", "offspring", "feedback", "proportion",
-    "part", "share", "handful", "collection", "assortment",
-    "mix", "mixture", "combination", "selection", "host", "array", "myriad", "plurality",
-    "generation",
-})
-_PREPOSITIONS = frozenset({
-    "after", "before", "with", "without", "for", "to", "from", "of", "about", "by", "like",
-    "than", "behind", "under", "over", "into", "onto", "upon", "at", "on", "in", "as",
-})
-_CAUSATIVES = frozenset({"let", "make", "help", "have", "see", "watch", "hear", "feel", "bid"})
-_SUBJUNCTIVE_TRIGGERS = frozenset({
-    "insist", "demand", "suggest", "recommend", "require", "request", "ask", "propose",
-    "urge", "important", "essential", "vital", "necessary", "crucial", "imperative",
-})
+# Pronouns and determiners standing as subjects whose number is open ("all", "who").
+_OPEN_NUMBER_WORDS = frozenset({"all", "any", "most", "some", "more", "enough", "none", "half"})
+_RELATIVES = frozenset({"who", "which", "that", "what", "whatever"})
+
+
+def _words(name: str) -> frozenset[str]:
+    return default_lexicon().words(name)
+
+
+def _open_number_noun(lemma: str) -> bool:
+    """A singular noun whose verb may be plural: collective ("team"), quantity ("lot"),
+    partitive ("part"), number words, or a noun that is also a plural ("fish", "data")."""
+    return (
+        lemma in _OPEN_NUMBER_WORDS
+        or lemma in _RELATIVES
+        or lemma in _words("collective_noun")
+        or lemma in _words("partitive_noun")
+        or lemma in _words("quantity_noun")
+        or lemma in _words("irregular_plural")
+        or lemma in _words("unchanged_plural")
+        or lemma in _words("invariant_plural")
+    )
 
 
 def clause_subject(verb: Token) -> Token | None:
@@ -69,22 +54,17 @@ def clause_subject(verb: Token) -> Token | None:
     return None if earlier_aux else subjects[0]
 
 
-_QUANTIFIERS = frozenset({
-    "each", "every", "one", "either", "neither", "none", "some", "most", "any", "few",
-    "several", "many", "all", "both",
-})
-
-
 def subject_number(subject: Token) -> str | None:
     """SINGULAR, PLURAL, or None when the number is not certain."""
     lower = subject.lower_
     edge = subject.left_edge
-    if edge.lower_ in _QUANTIFIERS and edge.i + 1 < subject.i and edge.nbor().pos_ == "DET":
+    open_quantifier = edge.lower_ in _words("number_quantifier")
+    if open_quantifier and edge.i + 1 < subject.i and edge.nbor().pos_ == "DET":
         return None  # "Each the functions returns": the missing "of" decides the number
     if any(c.dep_ in ("conj", "cc", "nummod", "appos") for c in subject.children):
         return None
     if subject.pos_ == "PRON":
-        if lower in _SINGULAR_PRONOUNS:
+        if lower in _words("singular_indefinite_pronoun") or lower in ("he", "she", "it"):
             return SINGULAR
         if lower in _PLURAL_PRONOUNS:
             return PLURAL
@@ -97,7 +77,12 @@ def subject_number(subject: Token) -> str | None:
         return None
     if subject.tag_ == "NNS" and not _invariant(lower) and lower != subject.lemma_:
         return PLURAL
-    if subject.tag_ == "NN" and subject.lemma_ not in _COLLECTIVE and not lower.endswith("s"):
+    if (
+        subject.tag_ == "NN"
+        and not _open_number_noun(subject.lemma_)
+        and not _open_number_noun(lower)
+        and not lower.endswith("s")
+    ):
         return SINGULAR
     return None
 
@@ -108,7 +93,7 @@ def bare_noun_number(subject: Token) -> str | None:
     Only used against the verb form that a bare noun of that number can never take:
     a bare singular count noun with a plural verb, a bare plural with a singular verb.
     """
-    if any(c.dep_ != "amod" for c in subject.children):
+    if any(c.dep_ != "amod" for c in subject.children) or not subject.is_alpha:
         return None
     if not (subject.is_lower or _capitalised_first_word(subject)):
         return None
@@ -120,14 +105,23 @@ def bare_noun_number(subject: Token) -> str | None:
     lower = subject.lower_
     if subject.tag_ == "NNS" and not _invariant(lower) and lower != subject.lemma_:
         return PLURAL
-    if subject.tag_ == "NN" and subject.lemma_ not in _COLLECTIVE and not lower.endswith("s"):
+    if (
+        subject.tag_ == "NN"
+        and not _open_number_noun(subject.lemma_)
+        and not _open_number_noun(lower)
+        and not lower.endswith("s")
+    ):
         return SINGULAR
     return None
 
 
 def _invariant(lower: str) -> bool:
     """A noun that looks plural but takes a singular verb ("news", "maths", "ethics")."""
-    return lower in _INVARIANT_PLURALS or lower.endswith("ics")
+    return (
+        lower in _words("invariant_plural")
+        or lower in _words("singular_plural_form")
+        or lower.endswith("ics")
+    )
 
 
 def _capitalised_first_word(token: Token) -> bool:
@@ -192,7 +186,7 @@ def agreement_mismatch(verb: Token) -> bool:
         verb.tag_ == "VBD" and verb.lower_ not in ("was", "were")
     ):
         return False
-    if _in_exempt_clause(verb):
+    if _in_exempt_clause(verb) or _not_a_plain_verb(verb):
         return False
     subject = clause_subject(verb)
     if subject is None or not _plain_subject(subject, verb):
@@ -205,6 +199,32 @@ def agreement_mismatch(verb: Token) -> bool:
     if verb.lower_ == "were" and wanted == SINGULAR and _irrealis(verb):
         return False  # "if it were", "I wish he were", "as it were"
     return subject.lower_ not in ("i", "you")  # "I have", "you have" are fine
+
+
+def _not_a_plain_verb(verb: Token) -> bool:
+    """The word may not be a finite verb of its own: not a dictionary verb form (archaic
+    "seeth", a misspelling), modal "need"/"dare" ("a person need not"), a noun after an
+    adjective ("negative affect on"), or a verb after two nouns, which opens a relative
+    clause without "that" ("the tasks hosts have", "the knowledge participants need")."""
+    lower = verb.lower_
+    if verb.tag_ != "NN" and not (
+        getAllLemmas(lower, upos="VERB") or getAllLemmas(lower, upos="AUX")
+    ):
+        return True
+    if verb.lemma_ in ("need", "dare") and verb.dep_ == "aux":
+        return True
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None:
+        return False
+    if before.tag_ == "JJ":
+        return True
+    return (
+        before.pos_ == "NOUN"
+        and verb.i > 1
+        and verb.doc[verb.i - 2].pos_ == "NOUN"
+        and before.tag_ == "NNS"
+        and verb_number(verb) == PLURAL
+    )
 
 
 def _wanted_number(subject: Token, verb: Token) -> str | None:
@@ -240,8 +260,7 @@ def agreeing_form(verb: Token) -> str:
 def _irrealis(verb: Token) -> bool:
     """An "if", "wish", "as if" or "though" earlier in the sentence: "were" may be subjunctive."""
     before = verb.doc[verb.sent.start : verb.i]
-    return any(t.lower_ in ("if", "wish", "wished", "though", "as", "suppose", "imagine")
-               for t in before)
+    return any(t.lower_ in _words("irrealis_trigger") for t in before)
 
 
 def _plain_subject(subject: Token, verb: Token) -> bool:
@@ -269,7 +288,7 @@ def _plain_subject(subject: Token, verb: Token) -> bool:
                 and all(c.dep_ == "amod" for c in subject.children)
             )
         )
-        or (subject.pos_ == "PRON" and verb.doc[start - 1].lower_ in _PREPOSITIONS)
+        or (subject.pos_ == "PRON" and verb.doc[start - 1].lower_ in _words("preposition"))
     ):
         return False  # "Go 1 and every release after it have ..."
     head = verb.head if verb.dep_ in ("aux", "auxpass") else verb
@@ -324,7 +343,8 @@ def _in_exempt_clause(verb: Token) -> bool:
     if "lest" in marks or ("that" in marks and _subjunctive_context(verb)):
         return True
     governor = head.head
-    if governor.i != head.i and governor.lemma_ in _CAUSATIVES | _SUBJUNCTIVE_TRIGGERS:
+    governors = _words("causative_verb") | _words("subjunctive_trigger")
+    if governor.i != head.i and governor.lemma_ in governors:
         return True
     sentence = verb.sent
     return sentence.text.rstrip().endswith("?")
@@ -335,4 +355,4 @@ def _subjunctive_context(verb: Token) -> bool:
     if verb.tag_ not in ("VB", "VBP") or verb.lower_ in ("are", "were"):
         return False
     before = verb.doc[verb.sent.start : verb.i]
-    return any(t.lemma_.lower() in _SUBJUNCTIVE_TRIGGERS for t in before)
+    return any(t.lemma_.lower() in _words("subjunctive_trigger") for t in before)

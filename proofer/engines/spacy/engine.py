@@ -10,16 +10,21 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc
 
 from proofer.document import Document
-from proofer.engines.spacy.conditions import CONDITIONS, MatchContext, check_condition
-from proofer.engines.spacy.templates import FILTERS, match_case, render, template_fields
+from proofer.engines.spacy.compile import CompiledRule, compile_rule
+from proofer.engines.spacy.context import MatchContext
+from proofer.engines.spacy.templates import match_case, render
 from proofer.finding import TextFinding
-from proofer.rulebook import Rule, RuleFileError
+from proofer.lexicon import Lexicon, default_lexicon
+from proofer.rulebook import Rule
 from proofer.textmap import SegmentKind, TextMap
 
 ENGINE_NAME = "spacy"
 DEFAULT_PRIORITY = 50
 # spaCy's parser needs bounded inputs; longer blocks are cut at a sentence end.
 MAX_PIECE_CHARS = 20_000
+# spaCy parses a batch at once: a bounded batch keeps memory flat on long inputs (a 1 MB
+# paragraph in 64-piece batches peaked at 2.3 GB).
+MAX_BATCH_CHARS = 40_000
 
 
 @dataclass(frozen=True)
@@ -31,24 +36,24 @@ class _Piece:
     ends_paragraph: bool = False
 
 
-def _validate_rule(rule: Rule) -> None:
-    spec = rule.spec
-    if not spec.get("patterns") and not spec.get("dependency_patterns"):
-        raise RuleFileError(f"{rule.path}: field 'spacy.patterns': a spaCy rule needs patterns")
-    for key in ("when", "unless"):
-        for condition in spec.get(key, []):
-            (name,) = condition
-            if name not in CONDITIONS:
-                known = ", ".join(sorted(CONDITIONS))
-                raise RuleFileError(
-                    f"{rule.path}: field 'spacy.{key}': unknown condition {name!r} (known: {known})"
-                )
-    for template in spec.get("suggest", []):
-        for _, name in template_fields(template):
-            if name not in FILTERS:
-                raise RuleFileError(
-                    f"{rule.path}: field 'spacy.suggest': unknown filter {name!r} in {template!r}"
-                )
+# Typographic quotes and apostrophes read as their straight forms, so "it’s" is "it's" to
+# the parser and the rules; the translation keeps every offset.
+_PLAIN_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def plain_quotes(text: str) -> str:
+    """`text` with typographic quotes and apostrophes made straight, offsets unchanged."""
+    return text.translate(_PLAIN_QUOTES)
+
+
+def curly_style(text: str) -> bool:
+    """The text writes its apostrophes typographically (’) more often than straight (')."""
+    return text.count("’") > text.count("'")
+
+
+def in_style(suggestion: str, curly: bool) -> str:
+    """A suggestion with the document's own apostrophes."""
+    return suggestion.replace("'", "’") if curly else suggestion
 
 
 class SpacyEngine:
@@ -56,30 +61,29 @@ class SpacyEngine:
 
     name = ENGINE_NAME
 
-    def __init__(self, nlp: Language, rules: Sequence[Rule]) -> None:
+    def __init__(
+        self, nlp: Language, rules: Sequence[Rule], lexicon: Lexicon | None = None
+    ) -> None:
         self._nlp = nlp
-        self._rules = {rule.id: rule for rule in rules if rule.engine == ENGINE_NAME}
+        lexicon = lexicon or default_lexicon()
+        self._rules: dict[str, CompiledRule] = {
+            rule.id: compile_rule(rule, lexicon) for rule in rules if rule.engine == ENGINE_NAME
+        }
         self._matcher = Matcher(nlp.vocab, validate=True)
         self._dep_matcher = DependencyMatcher(nlp.vocab, validate=True)
         # Each pattern gets its own key so alignments tell which pattern tokens carry FLAG.
         self._patterns: dict[str, tuple[str, tuple[bool, ...]]] = {}
-        for rule in self._rules.values():
-            _validate_rule(rule)
-            try:
-                for number, pattern in enumerate(rule.spec.get("patterns", [])):
-                    key = f"{rule.id}#{number}"
-                    flags = tuple(bool(tok.get("FLAG")) for tok in pattern)
-                    clean = [{k: v for k, v in tok.items() if k != "FLAG"} for tok in pattern]
-                    self._matcher.add(key, [clean])
-                    self._patterns[key] = (rule.id, flags)
-                if rule.spec.get("dependency_patterns"):
-                    self._dep_matcher.add(rule.id, list(rule.spec["dependency_patterns"]))
-            except (ValueError, KeyError) as exc:
-                raise RuleFileError(f"{rule.path}: field 'spacy.patterns': {exc}") from None
+        for compiled in self._rules.values():
+            for number, (pattern, flags) in enumerate(compiled.patterns):
+                key = f"{compiled.rule.id}#{number}"
+                self._matcher.add(key, [list(pattern)])
+                self._patterns[key] = (compiled.rule.id, flags)
+            if compiled.dependency_patterns:
+                self._dep_matcher.add(compiled.rule.id, list(compiled.dependency_patterns))
 
     @property
     def rules(self) -> list[Rule]:
-        return list(self._rules.values())
+        return [compiled.rule for compiled in self._rules.values()]
 
     def check(self, documents: list[Document]) -> dict[str, list[TextFinding]]:
         results: dict[str, list[TextFinding]] = {}
@@ -92,16 +96,19 @@ class SpacyEngine:
         if not self._rules:
             return []
         pieces = list(_pieces(textmap))
+        curly = curly_style(textmap.text)
         findings: set[TextFinding] = set()
-        docs = self._nlp.pipe((p.text for p in pieces), batch_size=64)
+        docs = self._nlp.pipe(
+            (plain_quotes(p.text) for p in pieces), batch_size=_batch_size(pieces)
+        )
         for piece, doc in zip(pieces, docs, strict=True):
-            findings.update(self._check_doc(doc, piece))
+            findings.update(self._check_doc(doc, piece, curly))
         return sorted(findings, key=TextFinding.sort_key)
 
     def close(self) -> None:
         """Nothing to release: the pipeline belongs to the caller."""
 
-    def _check_doc(self, doc: Doc, piece: _Piece) -> Iterator[TextFinding]:
+    def _check_doc(self, doc: Doc, piece: _Piece, curly: bool) -> Iterator[TextFinding]:
         placeholders = frozenset(
             tok.i
             for tok in doc
@@ -121,44 +128,49 @@ class SpacyEngine:
                 matches.append((rule_id, ordered[0], ordered[-1] + 1, None))
         for rule_id, start, end, span in matches:
             finding = self._finding(
-                self._rules[rule_id], doc, start, end, span, piece, placeholders
+                self._rules[rule_id], doc, start, end, span, piece, placeholders, curly
             )
             if finding is not None:
                 yield finding
 
     def _finding(
         self,
-        rule: Rule,
+        compiled: CompiledRule,
         doc: Doc,
         start: int,
         end: int,
         flag_span: tuple[int, int] | None,
         piece: _Piece,
         placeholders: frozenset[int],
+        curly: bool,
     ) -> TextFinding | None:
         if any(i in placeholders for i in range(start, end)):
             return None
         ctx = MatchContext(doc, start, end, placeholders, piece.ends_paragraph)
-        spec = rule.spec
-        if not all(check_condition(c, ctx) for c in spec.get("when", [])):
+        if not all(condition(ctx) for condition in compiled.when):
             return None
-        if any(check_condition(c, ctx) for c in spec.get("unless", [])):
+        if any(condition(ctx) for condition in compiled.unless):
             return None
-        flag_from, flag_to = flag_span or spec.get("flag", [0, end - start])
+        rule = compiled.rule
+        flag_from, flag_to = flag_span or compiled.flag or (0, end - start)
         first, last = doc[start + flag_from], doc[start + flag_to - 1]
         char_start, char_end = first.idx, last.idx + len(last.text)
         flagged = doc.text[char_start:char_end]
         suggestions: list[str] = []
-        for template in spec.get("suggest", []):
+        for template in compiled.suggest:
             text = render(template, ctx)
             if text is not None and text != flagged:
-                text = match_case(text, flagged)
+                text = in_style(match_case(text, flagged), curly)
                 if text not in suggestions:
                     suggestions.append(text)
+
+        def written(i: int) -> str:
+            return piece.text[doc[i].idx : doc[i].idx + len(doc[i].text)]
+
         message = rule.message.format(
             suggestion=suggestions[0] if suggestions else "",
-            match=flagged,
-            **{f"t{i}": doc[start + i].text for i in range(end - start)},
+            match=piece.text[char_start:char_end],
+            **{f"t{i}": written(start + i) for i in range(end - start)},
         )
         return TextFinding(
             rule=rule.id,
@@ -171,6 +183,11 @@ class SpacyEngine:
             suggestions=tuple(suggestions[:5]),
             priority=rule.priority or DEFAULT_PRIORITY,
         )
+
+
+def _batch_size(pieces: Sequence[_Piece]) -> int:
+    longest = max((len(p.text) for p in pieces), default=1)
+    return max(1, min(64, MAX_BATCH_CHARS // max(1, longest)))
 
 
 def _pieces(textmap: TextMap) -> Iterator[_Piece]:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import json
+from functools import cache
+from pathlib import Path
 
 from spacy.language import Language
 
@@ -18,6 +21,23 @@ def available_model() -> str | None:
         if importlib.util.find_spec(name) is not None:
             return name
     return None
+
+
+@cache
+def model_labels() -> frozenset[str]:
+    """Every tag, part of speech and dependency label the installed model can give (read
+    from its meta.json, without loading it); empty when no model is installed."""
+    name = available_model()
+    spec = importlib.util.find_spec(name) if name else None
+    if spec is None or spec.origin is None:
+        return frozenset()
+    meta = Path(spec.origin).parent / "meta.json"
+    try:
+        labels = json.loads(meta.read_text(encoding="utf-8")).get("labels", {})
+    except (OSError, ValueError):
+        return frozenset()
+    found = {label for names in labels.values() for label in names}
+    return frozenset(found | {"ROOT"})
 
 
 def load_pipeline(name: str | None = None) -> Language:

@@ -14,6 +14,7 @@ from proofer.catalog import RuleCatalog
 from proofer.config import Config
 from proofer.document import Document
 from proofer.engines.base import EngineConfigError
+from proofer.engines.bounded_parse import parse_bounded
 from proofer.engines.style.base import Alert, Checker, RunContext
 from proofer.engines.style.kinds import KINDS, UNSUPPORTED_KINDS
 from proofer.engines.style.regex_dialect import (
@@ -214,7 +215,7 @@ class StyleEngine:
         nlp = self._nlp()
         # Sequences read tags and dependencies only; lemmas are not needed.
         skip = [name for name in ("lemmatizer",) if name in nlp.pipe_names]
-        return list(nlp.pipe(texts, batch_size=64, disable=skip))
+        return parse_bounded(nlp, texts, disable=skip)
 
     def check(self, documents: list[Document]) -> dict[str, list[TextFinding]]:
         return {d.path: self.check_document(d) for d in documents}

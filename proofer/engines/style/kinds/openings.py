@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+from collections.abc import Iterator, Sequence
 
 from proofer.engines.style.base import Alert, RunContext, format_message
 from proofer.engines.style.readability import WORD
 from proofer.engines.style.rule import StyleRule
+from proofer.engines.style.scopes import Unit
 
 
 class Openings:
@@ -20,8 +22,10 @@ class Openings:
 
     def run(self, ctx: RunContext) -> Iterator[Alert]:
         sentences = ctx.scopes.sentences()
+        starts = [s.start for s in sentences]
+        in_order = starts == sorted(starts)
         for unit in ctx.units(self.rule):
-            inside = [s for s in sentences if unit.start <= s.start and s.end <= unit.end]
+            inside = _inside(sentences, starts if in_order else None, unit.start, unit.end)
             previous, run = "", 0
             for sentence in inside:
                 match = WORD.search(ctx.text(sentence))
@@ -34,3 +38,15 @@ class Openings:
                         sentence.start + match.end(),
                         format_message(self.rule.message, match.group(0), str(run)),
                     )
+
+
+def _inside(
+    sentences: Sequence[Unit], starts: list[int] | None, start: int, end: int
+) -> list[Unit]:
+    """The sentences within [start, end), in their order; with `starts` (sorted) found by
+    bisection, so a long document is not scanned once per unit."""
+    if starts is None:
+        return [s for s in sentences if start <= s.start and s.end <= end]
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_left(starts, end)
+    return [s for s in sentences[first:last] if s.end <= end]
