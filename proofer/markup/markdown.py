@@ -21,6 +21,7 @@ from proofer.lines import LineIndex
 from proofer.markup.directives import parse_directives
 from proofer.markup.frontmatter import front_matter_texts
 from proofer.markup.html import CODE_TAGS, SKIPPED_TAGS, HtmlBlock, Piece, scan_html
+from proofer.markup.nesting import too_deep_spans
 from proofer.markup.templates import HIDDEN, Region, markup_regions
 from proofer.textmap import TextMapBuilder
 
@@ -110,6 +111,7 @@ def parse_markdown(path: str, source: str, parser: MarkdownIt | None = None) -> 
         markup="markdown",
         meta_texts=tuple(walker.meta_texts),
         code=tuple(walker.code),
+        unchecked=too_deep_spans(tokens, md.options["maxNesting"], source),
     )
 
 
@@ -276,10 +278,11 @@ class _Walker:
             b.replacement(piece.value, piece.start, piece.end)
             self._prose = self._prose or bool(piece.value.strip())
         elif piece.kind == "markdown":
-            start, end = _strip_span(self.source, piece.start, piece.end)
-            tokens = self.md.parseInline(self.source[start:end])
+            # Not stripped: the space beside an inline tag (`learn <em>a lot</em> from`)
+            # separates words; `_trimmed` already took the element's outer space off.
+            tokens = self.md.parseInline(self.source[piece.start : piece.end])
             if tokens:
-                self._children(tokens[0].children or [], start, end)
+                self._children(tokens[0].children or [], piece.start, piece.end)
         elif piece.kind == "text":
             self._spaced_text(piece.start, piece.end)
         elif piece.value == "br" and not self.source[piece.end : piece.end + 1].isspace():
@@ -555,19 +558,27 @@ def _strip_span(source: str, start: int, end: int) -> tuple[int, int]:
 def _trimmed(source: str, pieces: list[Piece]) -> list[Piece]:
     """The pieces without the whitespace around the element's text (Vale trims it)."""
     kept = list(pieces)
-    while kept and (kept[0].kind == "space" or (
-            kept[0].kind == "text" and not source[kept[0].start : kept[0].end].strip())):
+
+    def blank(piece: Piece) -> bool:
+        return piece.kind == "space" or (
+            piece.kind in _PROSE_PIECES and not source[piece.start : piece.end].strip()
+        )
+
+    while kept and blank(kept[0]):
         kept.pop(0)
-    while kept and (kept[-1].kind == "space" or (
-            kept[-1].kind == "text" and not source[kept[-1].start : kept[-1].end].strip())):
+    while kept and blank(kept[-1]):
         kept.pop()
-    if kept and kept[0].kind == "text":
+    if kept and kept[0].kind in _PROSE_PIECES:
         start, _ = _strip_span(source, kept[0].start, kept[0].end)
-        kept[0] = Piece("text", start, kept[0].end)
-    if kept and kept[-1].kind == "text":
+        kept[0] = Piece(kept[0].kind, start, kept[0].end)
+    if kept and kept[-1].kind in _PROSE_PIECES:
         _, end = _strip_span(source, kept[-1].start, kept[-1].end)
-        kept[-1] = Piece("text", kept[-1].start, end)
+        kept[-1] = Piece(kept[-1].kind, kept[-1].start, end)
     return _merge_markdown(kept)
+
+
+# Pieces whose own text is prose (the space around an element's text is trimmed off them).
+_PROSE_PIECES = ("text", "markdown")
 
 
 def _merge_markdown(pieces: list[Piece]) -> list[Piece]:

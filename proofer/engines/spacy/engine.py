@@ -242,8 +242,8 @@ class SpacyEngine:
         )
 
 
-def _order(finding: TextFinding) -> tuple[int, int, str]:
-    return (finding.start, finding.end, finding.rule)
+def _order(finding: TextFinding) -> tuple[int, int, str, tuple[str, ...]]:
+    return finding.sort_key()
 
 
 def _moved(finding: TextFinding, shift: int) -> TextFinding:

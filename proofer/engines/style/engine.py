@@ -359,7 +359,7 @@ class StyleEngine:
             findings.extend(
                 self._finding(rule, in_source(view, alert), plan.vocab, ctx) for alert in alerts
             )
-        return sorted(set(findings), key=lambda f: (f.start, f.end, f.rule))
+        return sorted(set(findings), key=TextFinding.sort_key)
 
     def check(self, documents: list[Document]) -> dict[str, list[TextFinding]]:
         return {d.path: self.check_document(d) for d in documents}
