@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from proofer.cache.run import UnitCounts, check_document
-from proofer.cache.store import ResultCache, clear_cache
+from proofer.cache.store import ResultCache, clear_cache, encode
 from proofer.cli import app
 from proofer.engines.spacy.engine import SpacyEngine
 from proofer.engines.style.engine import StyleEngine
@@ -192,6 +192,21 @@ def test_a_damaged_cache_file_is_cleared_with_a_note(
     # The file is a working cache again: the next run is answered from it.
     assert ResultCache(_private_result_cache).status().entries == len(PARAGRAPHS)
     assert _json(*args) == expected
+
+
+def test_a_stored_result_of_the_wrong_shape_is_checked_afresh_with_a_note(
+    in_tmp: Path, _private_result_cache: Path
+) -> None:
+    (in_tmp / "a.md").write_text(_draft(PARAGRAPHS), encoding="utf-8")
+    args = ("--engines", "spacy,style", "a.md")
+    expected = _json("--no-cache", *args)
+    assert _json(*args) == expected
+    with sqlite3.connect(_private_result_cache) as connection:
+        connection.execute("UPDATE results SET value = ?", (encode([[1, 2, 3]]),))
+    result = CliRunner().invoke(app, ["check", "--format", "json", "--jobs", "1", *args])
+    assert (result.exit_code, result.stdout) == expected
+    assert "did not fit" in result.stderr and "Traceback" not in result.output
+    assert _json(*args) == expected  # the entries were replaced by good ones
 
 
 def test_a_cache_in_a_place_that_cannot_hold_one_is_a_note_not_a_failure(

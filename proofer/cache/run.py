@@ -11,7 +11,7 @@ or without the cache. Engines without units are checked as they always were.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -77,32 +77,63 @@ def prepare_if_needed(
             return
 
 
+# What reading a cached value of the wrong shape raises in `finish`.
+_MISFIT = (ValueError, TypeError, KeyError, IndexError)
+
+
 def check_document(
     engine: Engine,
     document: Document,
     cache: ResultCache | None,
     counts: UnitCounts | None = None,
-    analysis: Callable[[Document], DocumentAnalysis] | None = None,
 ) -> list[TextFinding]:
-    """The engine's findings for one document, answered from `cache` where it can."""
+    """The engine's findings for one document, answered from `cache` where it can.
+
+    A cached value that does not fit what the engine expects (a file edited by hand, a
+    bug) is forgotten and the document checked afresh, with a note; never a traceback.
+    """
     if not isinstance(engine, UnitEngine):
         return engine.check([document]).get(document.path, [])
     from proofer.analysis.document import DocumentAnalysis
 
-    nlp = getattr(engine, "nlp", None)
-    current = analysis(document) if analysis is not None else DocumentAnalysis(document, nlp)
-    keys = _keys(engine, current)
-    found = cache.get_many(keys) if cache is not None else {}
-    missing = [i for i, key in enumerate(keys) if key not in found]
-    if missing:
-        computed = engine.check_units(current, missing)
-        fresh = {keys[i]: _fresh(computed[i]) for i in missing}
-        if cache is not None:
-            cache.put_many(fresh)
-        found.update(fresh)
-    if counts is not None:
-        counts.add(engine.name, len(keys) - len(missing), len(missing))
+    analysis = DocumentAnalysis(document, getattr(engine, "nlp", None))
     try:
-        return engine.finish(current, [found[key] for key in keys])
+        keys = _keys(engine, analysis)
+        found = cache.get_many(keys) if cache is not None else {}
+        cached = [key for key in keys if key in found]
+        _complete(engine, analysis, keys, found, cache)
+        if counts is not None:
+            counts.add(engine.name, len(cached), len(keys) - len(cached))
+        try:
+            return engine.finish(analysis, [found[key] for key in keys])
+        except _MISFIT as exc:
+            if cache is None or not cached:
+                raise
+            cache.discard(cached)
+            cache.problems.append(
+                f"result cache: a stored {engine.name} result for {document.path} did not "
+                f"fit ({type(exc).__name__}); it was checked afresh"
+            )
+            fresh = {key: value for key, value in found.items() if key not in cached}
+            _complete(engine, analysis, keys, fresh, cache)
+            return engine.finish(analysis, [fresh[key] for key in keys])
     finally:
-        current.release()
+        analysis.release()
+
+
+def _complete(
+    engine: UnitEngine,
+    analysis: DocumentAnalysis,
+    keys: Sequence[str],
+    found: dict[str, Any],
+    cache: ResultCache | None,
+) -> None:
+    """Check the units whose keys are not in `found`, store their results, add them."""
+    missing = [i for i, key in enumerate(keys) if key not in found]
+    if not missing:
+        return
+    computed = engine.check_units(analysis, missing)
+    fresh = {keys[i]: _fresh(computed[i]) for i in missing}
+    if cache is not None:
+        cache.put_many(fresh)
+    found.update(fresh)

@@ -243,6 +243,20 @@ class ResultCache:
             except sqlite3.Error as exc:
                 self._fail("cannot write it", exc)
 
+    def discard(self, keys: Sequence[str]) -> None:
+        """Forget these entries (a value that turned out not to fit)."""
+        with self._lock:
+            connection = self._connect()
+            if connection is None:
+                return
+            try:
+                with _transaction(connection):
+                    for part in _chunks(list(keys)):
+                        marks = ",".join("?" * len(part))
+                        connection.execute(f"DELETE FROM results WHERE key IN ({marks})", part)
+            except sqlite3.Error as exc:
+                self._fail("cannot write it", exc)
+
     def _evict(self, connection: sqlite3.Connection) -> None:
         """Delete the least recently used entries until the values fit in 90 % of the cap."""
         (total,) = connection.execute("SELECT COALESCE(SUM(size), 0) FROM results").fetchone()
