@@ -4,12 +4,14 @@ Drives a real `python -m proofer lsp` over stdio with pygls' LSP client, in a te
 workspace, and measures from the notification that starts a check to the
 publishDiagnostics that answers it:
 
-1. first diagnostics after didOpen, with a cold LanguageTool (the server's own JVM,
-   started at `initialized`): the first publish (the other engines, while LanguageTool
-   warms up) and the first that carries LanguageTool's findings;
+1. first diagnostics after didOpen, with a cold LanguageTool (the shared server, started
+   at `initialized` in a private directory of this run, with an empty result cache of
+   its own): the first publish (the other engines, while LanguageTool warms up) and the
+   first that carries LanguageTool's findings;
 2. the same with a warm LanguageTool (a second document in the same session);
 3. a one-word edit in a 5,000-word document (incremental didChange), median of several;
-   the server waits DEBOUNCE_SECONDS after a change before it checks, included here.
+   the server waits DEBOUNCE_SECONDS after a change before it checks, included here. The
+   result cache answers the blocks the edit did not touch.
 
 The 5,000-word document is cut from this repository's own README.md and docs/*.md.
 
@@ -22,7 +24,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -95,10 +100,14 @@ async def run(engines: list[str], url: str | None, edits: int) -> None:
         config += f'\n[languagetool]\nurl = "{url}"\n'
     (root / ".proofer.toml").write_text(config, encoding="utf-8")
     with_lt = "languagetool" in engines
+    env = {**os.environ, "PROOFER_SERVER_DIR": str(root / ".server"),
+           "PROOFER_RESULT_CACHE": str(root / ".cache" / "results.sqlite3")}
+    env.pop("PROOFER_NO_CACHE", None)
+    env.pop("PROOFER_NO_DAEMON", None)
     probe = Probe()
     client = probe.client
     started = time.perf_counter()
-    await client.start_io(sys.executable, "-m", "proofer", "lsp", cwd=str(root))
+    await client.start_io(sys.executable, "-m", "proofer", "lsp", cwd=str(root), env=env)
     await client.initialize_async(types.InitializeParams(
         capabilities=types.ClientCapabilities(), root_uri=root.as_uri(),
     ))
@@ -152,6 +161,9 @@ async def run(engines: list[str], url: str | None, edits: int) -> None:
     await client.shutdown_async(None)
     client.exit(None)
     await client.stop()
+    subprocess.run([sys.executable, "-m", "proofer", "server", "stop"], env=env,
+                   capture_output=True, check=False)
+    shutil.rmtree(root, ignore_errors=True)
 
 
 def main() -> None:

@@ -2,12 +2,18 @@
 
 Prints, each as a ratio to Harper's wall time measured next to it in the same run:
 
-- cold full run on go-blog (the shared LanguageTool server not running);
-- warm re-run, nothing changed (server warm);
-- one file with one paragraph edited, server warm;
-- a 4 MB Markdown file and a 1 MB single paragraph (built at run time from go-blog),
-  with the peak memory of the proofer process and of the LanguageTool JVM;
-- whether the JSON is byte-identical across the daemon, --no-daemon and --jobs 1.
+- cold full run on go-blog (the shared LanguageTool server not running, the result
+  cache empty);
+- warm re-run, nothing changed, answered by the result cache;
+- warm re-run, nothing changed, with --no-cache (the server warm: its own cache only);
+- one file with one paragraph edited, server and result cache warm (and with --no-cache);
+- a 4 MB Markdown file and a 1 MB single paragraph (built at run time from go-blog,
+  checked with --no-cache since their blocks are go-blog's), with the peak memory of the
+  proofer process and of the LanguageTool JVM;
+- whether the JSON is byte-identical with and without the result cache, the daemon and
+  --jobs 1.
+
+The result cache and the shared server live in a private directory of the run.
 
 Wall times come from time.perf_counter, memory from psutil sampling every 0.1 s. The
 machine may be shared: Harper's spread over its repeated go-blog runs and the load
@@ -193,8 +199,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     work = Path(tempfile.mkdtemp(prefix="proofer-speed-"))
     server_dir = work / "server"
-    env = {**os.environ, "PROOFER_SERVER_DIR": str(server_dir)}
+    env = {**os.environ, "PROOFER_SERVER_DIR": str(server_dir),
+           "PROOFER_RESULT_CACHE": str(work / "cache" / "results.sqlite3")}
     env.pop("PROOFER_NO_DAEMON", None)
+    env.pop("PROOFER_NO_CACHE", None)
     proofer = [sys.executable, "-m", "proofer"]
     check = [*proofer, "check", "--format", "json", "--fail-level", "none"]
     rows: list[tuple[str, Measured, Measured | None, str]] = []
@@ -223,27 +231,35 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows.append((label, ours, mean, ""))
             return ours
 
-        cold = go_blog("go-blog, cold (server not running)")
+        cold = go_blog("go-blog, cold (no server, empty cache)")
         rows[-1] = (*rows[-1][:3], "<= 2.5x")
         warm = go_blog("go-blog, warm re-run, nothing changed")
         rows[-1] = (*rows[-1][:3], "<= 1.0x")
+        uncached = go_blog("go-blog, warm re-run, --no-cache", ["--no-cache"])
         edited = edited_copy(posts, work)
         one = measure([*check, str(edited)], env, server_dir)
-        rows.append(("one file, one paragraph edited, server warm", one, harper_run([edited]),
-                     "<= 2x"))
+        harper_one = harper_run([edited])
+        rows.append(("one file, one paragraph edited, warm", one, harper_one, "<= 2x"))
+        one_uncached = measure([*check, "--no-cache", str(edited)], env, server_dir)
+        rows.append(("one file, one paragraph edited, --no-cache", one_uncached, harper_one,
+                     ""))
         if not args.skip_long:
             big, paragraph = build_long_inputs(posts, work)
             for label, path in (("4 MB Markdown file", big), ("1 MB single paragraph", paragraph)):
-                ours = measure([*check, str(path)], env, server_dir)
+                ours = measure([*check, "--no-cache", str(path)], env, server_dir)
                 rows.append((f"{label} ({words_in([path]):,} words)", ours, harper_run([path]),
                              "peak <= 1.5 GB"))
         identity = ""
         if not args.skip_identity:
-            private = measure([*check, "--no-daemon", "--jobs", "1", *map(str, posts)], env, None)
-            rows.append(("go-blog, --no-daemon --jobs 1 (one private JVM)", private, None, ""))
-            same = cold.stdout == warm.stdout == private.stdout
-            identity = ("byte-identical" if same else "DIFFERENT") + \
-                " JSON: cold daemon, warm daemon, --no-daemon --jobs 1"
+            private = measure(
+                [*check, "--no-daemon", "--no-cache", "--jobs", "1", *map(str, posts)], env, None
+            )
+            rows.append(("go-blog, --no-daemon --no-cache --jobs 1", private, None, ""))
+            same = cold.stdout == warm.stdout == uncached.stdout == private.stdout
+            edits = one.stdout == one_uncached.stdout
+            identity = ("byte-identical" if same and edits else "DIFFERENT") + \
+                " JSON: go-blog cold, warm from the cache, warm --no-cache, --no-daemon" \
+                " --no-cache --jobs 1; the edited file with and without the cache"
     finally:
         subprocess.run([*proofer, "server", "stop"], env=env, capture_output=True)
         shutil.rmtree(work, ignore_errors=True)

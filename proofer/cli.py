@@ -16,6 +16,7 @@ from rich.text import Text
 
 from proofer import __version__
 from proofer.baseline import BaselineError, load_baseline, save_baseline
+from proofer.cache.store import default_path as default_cache_path
 from proofer.catalog import RuleCatalog
 from proofer.changed_lines import ChangedLines, GitDiffError, changed_lines
 from proofer.config import Config, ConfigError, load_config
@@ -207,6 +208,13 @@ def check(
             help="Start a private LanguageTool server for this run instead of the shared one.",
         ),
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", envvar="PROOFER_NO_CACHE",
+            help="Check every block afresh: neither read nor write the result cache.",
+        ),
+    ] = False,
 ) -> None:
     """Check drafts and report problems; the exit code tells CI what happened."""
     if output_format not in format_names():
@@ -245,6 +253,7 @@ def check(
         unsafe_fixes=unsafe_fixes,
         jobs=jobs or default_jobs(),
         progress=progress_for(_console(stderr=True), quiet),
+        cache_path=None if no_cache else default_cache_path(),
     )
     result = run_check(request)
     code = exit_code(result, fail)
@@ -476,6 +485,47 @@ def server_stop_command() -> None:
         typer.echo("LanguageTool server: not running")
     else:
         typer.echo(f"LanguageTool server: stopped (JVM pid {stopped.jvm_pid}, port {stopped.port})")
+
+
+cache_app = typer.Typer(
+    help="The result cache: findings of unchanged blocks, kept between runs.",
+    invoke_without_command=True,
+)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.callback()
+def cache_status_command(ctx: typer.Context) -> None:
+    """Show where the result cache is and what it holds (`proofer cache clear` empties it)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from proofer.cache.store import ResultCache
+
+    status = ResultCache(default_cache_path()).status()
+    typer.echo(f"result cache: {status.path}")
+    if not status.exists:
+        typer.echo("empty (no file yet)")
+    elif status.problem is not None:
+        typer.echo(f"unreadable ({status.problem}); the next check clears it")
+    else:
+        typer.echo(
+            f"{status.entries} entries, {_megabytes(status.size)} of results "
+            f"({_megabytes(status.file_size)} on disk), cap {_megabytes(status.max_bytes)}"
+        )
+
+
+@cache_app.command("clear")
+def cache_clear_command() -> None:
+    """Empty the result cache (the next check re-checks every block)."""
+    from proofer.cache.store import clear_cache
+
+    path = default_cache_path()
+    freed = clear_cache(path)
+    typer.echo(f"result cache cleared: {path} ({_megabytes(freed)} freed)")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
 
 
 def _server_config(config_file: Path | None) -> Config:

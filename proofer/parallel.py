@@ -10,6 +10,9 @@ driving them gives the same findings, put together in engine order:
 - `jobs` 3 or more on a big run: the local engines work in `jobs - 1` worker processes
   (each loads its own spaCy pipeline, which only pays off when there is a lot to check).
 
+Every engine checks each document through the result cache when there is one
+(proofer.cache.run): only the units of work it cannot answer are checked.
+
 A failed engine (EngineError) is reported once and contributes no findings, as when it
 ran alone. A broken rule or style file that one document asks for (EngineConfigError) is a
 configuration error against that file: that document gets none of the engine's findings,
@@ -18,6 +21,7 @@ the others are still checked.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import threading
@@ -25,13 +29,18 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from proofer.cache.run import UnitCounts, check_document, prepare_if_needed
 from proofer.config import Config
 from proofer.document import Document
 from proofer.engines.base import Engine, EngineConfigError, EngineError
 from proofer.finding import TextFinding
 from proofer.rulebook import Rule
+
+if TYPE_CHECKING:
+    from proofer.cache.store import ResultCache
 
 # Engines that wait on a server in another process: a thread overlaps them with local work.
 OVERLAPPED_ENGINES = frozenset({"languagetool"})
@@ -54,6 +63,7 @@ class WorkerSpec:
     config: Config
     rules: tuple[Rule, ...]
     options: Mapping[str, Any] = field(default_factory=dict)
+    cache_path: Path | None = None  # the result cache file, None: no cache
 
 
 @dataclass
@@ -91,15 +101,27 @@ class _Tracker:
             self._on_done(self._documents[index])
 
 
+@dataclass
+class _CacheUse:
+    """The result cache of this process (None: none) and what it answered."""
+
+    cache: ResultCache | None = None
+    counts: UnitCounts = field(default_factory=UnitCounts.empty)
+
+
 def _run_in_turn(
-    engine: Engine, outcome: EngineOutcome, documents: Sequence[Document], tracker: _Tracker
+    engine: Engine,
+    outcome: EngineOutcome,
+    documents: Sequence[Document],
+    tracker: _Tracker,
+    use: _CacheUse,
 ) -> None:
     """One engine over every document; after an error, the rest are skipped."""
     for index, document in enumerate(documents):
         if outcome.error is None:
             try:
-                found = engine.check([document])
-                outcome.findings[document.path] = found.get(document.path, [])
+                found = check_document(engine, document, use.cache, use.counts)
+                outcome.findings[document.path] = found
             except EngineConfigError as exc:
                 outcome.add_config_error(exc.path, exc.problem)
             except EngineError as exc:
@@ -138,12 +160,21 @@ def run_engines(
     on_done: DoneCallback | None = None,
     workers: WorkerSpec | None = None,
     add_names: Callable[[Iterable[str]], None] | None = None,
+    cache: ResultCache | None = None,
+    counts: UnitCounts | None = None,
 ) -> list[EngineOutcome]:
     """Every engine over every document; outcomes in engine order (see module docstring).
 
     `workers` lets local engines run in worker processes; `add_names` receives the rule
     names they registered there (Vale styles), as the engines do in this process.
+    `cache` answers what it can in this process (the workers open the file named in
+    `workers`); `counts` receives how many units were answered and checked here.
     """
+    use = _CacheUse(cache, counts if counts is not None else UnitCounts.empty())
+    for engine in engines:
+        # A failure to start is raised again by the first request, as that engine's error.
+        with contextlib.suppress(EngineError):
+            prepare_if_needed(engine, documents, cache)
     outcomes = [EngineOutcome(engine.name) for engine in engines]
     tracker = _Tracker(documents, len(engines), on_done)
     overlapped = [
@@ -152,7 +183,7 @@ def run_engines(
     local = [i for i in range(len(engines)) if i not in overlapped]
     threads = [
         _Background(
-            lambda i=i: _run_in_turn(engines[i], outcomes[i], documents, tracker),  # type: ignore[misc]
+            lambda i=i: _run_in_turn(engines[i], outcomes[i], documents, tracker, use),  # type: ignore[misc]
             engines[i].name,
         )
         for i in overlapped
@@ -163,7 +194,7 @@ def run_engines(
                          tracker, add_names)
         else:
             for i in local:
-                _run_in_turn(engines[i], outcomes[i], documents, tracker)
+                _run_in_turn(engines[i], outcomes[i], documents, tracker, use)
     finally:
         for thread in threads:
             thread.join()
@@ -189,7 +220,12 @@ def _start_worker(spec: WorkerSpec, names: tuple[str, ...]) -> None:
 
     catalog = RuleCatalog.from_rules(spec.rules)
     built, errors = build_engines(names, EngineSetup(spec.config, catalog, spec.options))
-    _worker_state.update(engines=built, errors=errors, catalog=catalog)
+    cache = None
+    if spec.cache_path is not None:
+        from proofer.cache.store import ResultCache
+
+        cache = ResultCache(spec.cache_path)
+    _worker_state.update(engines=built, errors=errors, catalog=catalog, cache=cache)
 
 
 WorkerResult = list[TextFinding] | str | tuple[str, str]
@@ -205,7 +241,7 @@ def _check_in_worker(document: Document) -> tuple[dict[str, WorkerResult], list[
         results[name] = detail
     for engine in _worker_state["engines"]:
         try:
-            results[engine.name] = engine.check([document]).get(document.path, [])
+            results[engine.name] = check_document(engine, document, _worker_state["cache"])
         except EngineConfigError as exc:
             results[engine.name] = (exc.path, exc.problem)
         except EngineError as exc:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 
+from proofer.cache.run import UnitCounts
 from proofer.catalog import RuleCatalog
 from proofer.config import Config
 from proofer.document import Document
@@ -19,6 +21,9 @@ from proofer.merge import merge_findings
 from proofer.parallel import DoneCallback, WorkerSpec, run_engines
 from proofer.policy import FilePolicy, apply_suppressions
 from proofer.sources import InputError, SourceFile, read_source
+
+if TYPE_CHECKING:
+    from proofer.cache.store import ResultCache
 
 
 @dataclass
@@ -39,6 +44,8 @@ class RunResult:
     skipped_engines: tuple[str, ...] = ()
     notes: list[str] = field(default_factory=list)
     baselined: int = 0  # shown findings suppressed by --baseline
+    # Units of work the result cache answered and units checked, per engine.
+    units: UnitCounts = field(default_factory=UnitCounts.empty)
 
 
 def parse_document(file: SourceFile, source: str, parser: MarkdownIt | None = None) -> Document:
@@ -74,18 +81,20 @@ def check_documents(
     jobs: int = 1,
     on_done: DoneCallback | None = None,
     workers: WorkerSpec | None = None,
+    cache: ResultCache | None = None,
 ) -> RunResult:
     """Run every engine on every document and apply the user's policy.
 
     `jobs`, `workers` and `on_done` decide how the engines are driven (proofer.parallel);
-    the findings are the same whichever way.
+    `cache` answers the engines' units of work it holds (proofer.cache.run). The
+    findings are the same whichever way.
     """
     result = RunResult(engines=tuple(e.name for e in engines))
     per_path: dict[str, list[Finding]] = {d.path: [] for d in documents}
     by_path = {d.path: d for d in documents}
     outcomes = run_engines(
         documents, engines, jobs=jobs, on_done=on_done, workers=workers,
-        add_names=catalog.add_names,
+        add_names=catalog.add_names, cache=cache, counts=result.units,
     )
     for outcome in outcomes:
         for path, problem in sorted(outcome.config_errors):
@@ -124,10 +133,11 @@ def check_text(
     config: Config,
     catalog: RuleCatalog,
     parser: MarkdownIt | None = None,
+    cache: ResultCache | None = None,
 ) -> RunResult:
     """Check one in-memory document (an editor's buffer) exactly as `proofer check` checks
-    a file: the same parsers, engines, suppressions, policy and merge."""
+    a file: the same parsers, engines, result cache, suppressions, policy and merge."""
     document = (
         parse_markdown(path, source, parser) if markdown else parse_plaintext(path, source)
     )
-    return check_documents([document], engines, config, catalog)
+    return check_documents([document], engines, config, catalog, cache=cache)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from proofer.baseline import apply_baseline
+from proofer.cache.store import ResultCache
 from proofer.catalog import RuleCatalog
 from proofer.changed_lines import ChangedLines, restrict_to_changed
 from proofer.config import Config
@@ -45,6 +46,8 @@ class CheckRequest:
     unsafe_fixes: bool = False
     jobs: int = 1
     progress: RunProgress = field(default_factory=NoProgress)
+    # The result cache file (proofer.cache.store); None checks everything afresh.
+    cache_path: Path | None = None
 
 
 def run_check(request: CheckRequest) -> RunResult:
@@ -58,18 +61,23 @@ def run_check(request: CheckRequest) -> RunResult:
     documents, read_errors = read_documents(files, config)
     setup = EngineSetup(config, request.catalog, request.engine_options)
     built, build_errors = build_engines(request.engines, setup) if documents else ([], [])
+    cache = ResultCache(request.cache_path) if request.cache_path and documents else None
     fix_errors: list[InputError] = []
     try:
-        result = _check(request, documents, built)
+        result = _check(request, documents, built, cache)
         if request.fix and not result.engine_errors and not build_errors:
             fixed, fix_errors = _write_fixes(result, files, request)
             if fixed:
                 documents, read_errors = read_documents(files, config)
-                result = _check(request, documents, built)
+                result = _check(request, documents, built, cache)
                 result.notes.append(f"fixed {fixed} problem(s); the report shows what is left")
     finally:
         for engine in built:
             engine.close()
+        if cache is not None:
+            cache.close()
+    if cache is not None:
+        result.notes.extend(cache.problems)
     result.input_errors = [*discovery.errors, *read_errors, *result.input_errors, *fix_errors]
     result.engine_errors = [*build_errors, *result.engine_errors]
     result.engines = tuple(request.engines) if not build_errors else tuple(e.name for e in built)
@@ -99,15 +107,21 @@ def _split_unchanged(
     return keep, skip
 
 
-def _check(request: CheckRequest, documents: list[Document], engines: list[Engine]) -> RunResult:
+def _check(
+    request: CheckRequest,
+    documents: list[Document],
+    engines: list[Engine],
+    cache: ResultCache | None,
+) -> RunResult:
     workers = WorkerSpec(
-        request.config, tuple(request.catalog.rules.values()), dict(request.engine_options)
+        request.config, tuple(request.catalog.rules.values()), dict(request.engine_options),
+        cache_path=cache.path if cache is not None else None,
     )
     request.progress.begin(documents)
     try:
         result = check_documents(
             documents, engines, request.config, request.catalog,
-            jobs=request.jobs, on_done=request.progress.done, workers=workers,
+            jobs=request.jobs, on_done=request.progress.done, workers=workers, cache=cache,
         )
     finally:
         request.progress.end()

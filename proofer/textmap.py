@@ -42,6 +42,10 @@ class Block:
     # True when a code block, list, table, quote or HTML block follows right after this
     # block, which may then end mid-sentence ("The options are" + a list).
     leads_in: bool = False
+    # From the markup parser: a heading's level (1-6, else 0) and whether a table cell is
+    # in the header row.
+    level: int = 0
+    header: bool = False
 
 
 @dataclass(frozen=True)
@@ -174,9 +178,14 @@ class TextMapBuilder:
     def start_block(self) -> None:
         self._block_start = self._length
 
-    def end_block(self, kind: str, after_code: bool = False) -> None:
+    def end_block(
+        self, kind: str, after_code: bool = False, *, level: int = 0, header: bool = False
+    ) -> None:
         if self._block_start is not None and self._length > self._block_start:
-            self._blocks.append(Block(kind, self._block_start, self._length, after_code))
+            self._blocks.append(
+                Block(kind, self._block_start, self._length, after_code, level=level,
+                      header=header)
+            )
         self._block_start = None
 
     def mark_lead_in(self) -> None:

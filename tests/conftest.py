@@ -41,6 +41,18 @@ def _private_server_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pa
     stop_server(directory)
 
 
+@pytest.fixture(autouse=True)
+def _private_result_cache(tmp_path_factory: pytest.TempPathFactory,
+                          monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's CLI runs use a result cache of their own, never the user's: what one
+    test checked never answers another's."""
+    from proofer.cache.store import CACHE_ENV
+
+    path = tmp_path_factory.mktemp("result-cache") / "results.sqlite3"
+    monkeypatch.setenv(CACHE_ENV, str(path))
+    return path
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     return load_pipeline()

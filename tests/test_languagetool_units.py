@@ -148,8 +148,11 @@ def test_unreachable_configured_url_is_an_engine_error() -> None:
     from proofer.engines.languagetool.build import build_languagetool
 
     config = Config(languagetool={"url": "http://127.0.0.1:9", "start-timeout": 20})
+    # The server is reached when the first request is about to be sent (a run the result
+    # cache answers never reaches it), not when the engine is built.
+    engine = build_languagetool(config)
     with pytest.raises(EngineError, match=r"cannot reach the LanguageTool server at http://127\.0\.0\.1:9"):
-        build_languagetool(config)
+        engine.check([parse_markdown("a.md", "A text to check.\n")])
 
 
 def test_a_match_across_link_markup_is_seen_as_spanning_markup() -> None:

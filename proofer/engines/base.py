@@ -1,11 +1,25 @@
-"""The engine protocol: every checker turns a Document into TextFindings."""
+"""The engine protocol: every checker reads a DocumentAnalysis and returns TextFindings.
+
+An engine's work on a document is cut into units (mostly one per block) whose results
+the result cache can keep: `units` names them by a key (a digest of everything the
+result depends on), `check_units` computes the results of those not in the cache (plain
+JSON-ready data, block-relative so an unchanged block moved elsewhere is found again),
+and `finish` turns every unit's result into the document's findings. `finish` runs on
+every check, cached or not: whatever reads the whole document (spelling evidence from
+every use of a word, document-scoped Vale rules, `limit`) lives there.
+"""
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from proofer.document import Document
 from proofer.finding import TextFinding
+
+if TYPE_CHECKING:
+    from proofer.analysis.document import DocumentAnalysis
 
 
 class EngineError(Exception):
@@ -23,13 +37,45 @@ class EngineConfigError(EngineError):
         self.problem = problem
 
 
+@dataclass(frozen=True)
+class WorkUnit:
+    """One cacheable piece of an engine's work on a document: the key of its result and
+    the block whose parse it reads (None: it reads no parse)."""
+
+    key: str
+    block: int | None = None
+
+
 class Engine(Protocol):
     name: str
 
     def check(self, documents: list[Document]) -> dict[str, list[TextFinding]]:
-        """Findings for each document path, in text coordinates."""
+        """Findings for each document path, in text coordinates (uncached)."""
         ...
 
     def close(self) -> None:
         """Release heavy resources (servers, models)."""
+        ...
+
+
+@runtime_checkable
+class UnitEngine(Engine, Protocol):
+    """An engine whose work the result cache can keep (see module docstring)."""
+
+    def fingerprint(self) -> str:
+        """A digest of everything about the engine that can change its units' results
+        (code, rules, model and server versions, its slice of the config)."""
+        ...
+
+    def units(self, analysis: DocumentAnalysis) -> Sequence[WorkUnit]:
+        """The units of work on one document (raises EngineConfigError for a document
+        whose settings the engine cannot run)."""
+        ...
+
+    def check_units(self, analysis: DocumentAnalysis, indices: Sequence[int]) -> dict[int, Any]:
+        """The results of the units at `indices`, as JSON-ready data."""
+        ...
+
+    def finish(self, analysis: DocumentAnalysis, results: Sequence[Any]) -> list[TextFinding]:
+        """The document's findings, in text coordinates, from every unit's result."""
         ...

@@ -34,7 +34,9 @@ def _build_spacy(setup: EngineSetup) -> Engine:
     from proofer.engines.spacy.engine import SpacyEngine
 
     rules = [r for r in setup.catalog.rules.values() if r.engine == "spacy"]
-    return SpacyEngine(setup.nlp, rules)
+    # The pipeline loads when the first block has to be parsed, not when the engine is
+    # built: a run the result cache answers never loads it.
+    return SpacyEngine(lambda: setup.nlp, rules)
 
 
 def _build_languagetool(setup: EngineSetup) -> Engine:

@@ -1,11 +1,15 @@
 """One workspace folder: its configuration and its engines, built once and kept warm.
 
 Everything here runs on the server's single checking thread, never on the event loop,
-so engines are used by one thread at a time and need no locks.
+so engines are used by one thread at a time and need no locks. Checks go through the
+result cache that `proofer check` uses (unchanged blocks of an edited buffer are not
+checked again), and a local LanguageTool is the per-user shared server; the environment
+variables PROOFER_NO_CACHE and PROOFER_NO_DAEMON turn either off, as for `proofer check`.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -14,9 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 
+from proofer.cache.store import ResultCache, default_path
 from proofer.catalog import RuleCatalog
 from proofer.config import Config, ConfigError
-from proofer.engines.base import Engine
+from proofer.engines.base import Engine, EngineError
 from proofer.engines.factory import EngineSetup, build_engines
 from proofer.engines.languagetool.server import ServerSettings
 from proofer.finding import Finding, Severity
@@ -31,6 +36,10 @@ if TYPE_CHECKING:
 LANGUAGETOOL = "languagetool"
 # A failed engine is built again on the first check this long after it failed (or on save).
 RETRY_SECONDS = 30.0
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
 
 
 @dataclass(frozen=True)
@@ -77,6 +86,8 @@ class WorkspaceChecker:
         # The local LanguageTool engine that owns the JVM; rebuilt engines reuse its server.
         self._lt_host: Engine | None = None
         self._lt_warm = False
+        self._cache = None if _env_flag("PROOFER_NO_CACHE") else ResultCache(default_path())
+        self._daemon = not _env_flag("PROOFER_NO_DAEMON")
 
     @property
     def config(self) -> Config | None:
@@ -130,13 +141,15 @@ class WorkspaceChecker:
         self._engines.clear()
         self._lt_host = None
         self._lt_warm = False
+        if self._cache is not None:
+            self._cache.close()
 
     # -- checking -------------------------------------------------------------------
 
     def _run(self, snapshot: Snapshot, engines: list[Engine], config: Config) -> Outcome:
         result = check_text(
             snapshot.path, snapshot.source, snapshot.markdown, engines, config,
-            self._catalog, self._parser,
+            self._catalog, self._parser, cache=self._cache,
         )
         for message in result.engine_errors:
             self._fail(message)
@@ -222,7 +235,7 @@ class WorkspaceChecker:
     def _build(self, names: list[str], config: Config) -> None:
         """Build engines through the factory, sharing one spaCy pipeline between builds."""
         for name in names:
-            options: dict[str, Any] = {}
+            options: dict[str, Any] = {"languagetool_daemon": self._daemon}
             if name == LANGUAGETOOL and self._lt_host is not None:
                 options["languagetool_url"] = getattr(self._lt_host, "url", None)
             setup = EngineSetup(config, self._catalog, options)
@@ -234,6 +247,14 @@ class WorkspaceChecker:
             for message in errors:
                 self._failed[name] = (message.partition(": ")[2] or message, time.monotonic())
             for engine in built:
+                try:
+                    # LanguageTool reaches or starts its server now, warming up while
+                    # the editor waits for the first check.
+                    getattr(engine, "prepare", lambda: None)()
+                except EngineError as exc:
+                    self._failed[name] = (str(exc), time.monotonic())
+                    engine.close()
+                    continue
                 self._engines[name] = engine
                 if name != LANGUAGETOOL or self._lt_host is not None:
                     continue

@@ -60,6 +60,7 @@ class HtmlBlock:
     kind: str
     pieces: list[Piece] = field(default_factory=list)
     leads_in: bool = False
+    tag: str = ""  # the tag its kind comes from ("h2", "th"), "" for a paragraph
 
 
 @dataclass
@@ -146,7 +147,7 @@ def scan_html(source: str, start: int, end: int, markdown: bool = False) -> Html
         if any(p.kind != "space" and (p.kind != "text" or source[p.start : p.end].strip())
                for p in current.pieces):
             found.blocks.append(current)
-        current = HtmlBlock(_kind(open_tags))
+        current = _new_block(open_tags)
 
     def in_markdown() -> bool:
         return open_tags[-1][1] if open_tags else markdown
@@ -181,7 +182,7 @@ def scan_html(source: str, start: int, end: int, markdown: bool = False) -> Html
                 if tag not in VOID_TAGS:
                     wants = attrs.get("markdown")
                     open_tags.append((tag, in_markdown() if wants is None else wants == "1"))
-                    current = HtmlBlock(_kind(open_tags))
+                    current = _new_block(open_tags)
         elif kind == "end":
             if tag in INLINE_TAGS:
                 current.pieces.append(Piece("space", lo, hi, tag))
@@ -191,7 +192,7 @@ def scan_html(source: str, start: int, end: int, markdown: bool = False) -> Html
                 if open_tags[index][0] == tag:
                     del open_tags[index:]
                     break
-            current = HtmlBlock(_kind(open_tags))
+            current = _new_block(open_tags)
         elif kind == "entity":
             current.pieces.append(Piece("entity", lo, hi, tag))
         else:
@@ -202,11 +203,12 @@ def scan_html(source: str, start: int, end: int, markdown: bool = False) -> Html
     return found
 
 
-def _kind(open_tags: list[tuple[str, bool]]) -> str:
+def _new_block(open_tags: list[tuple[str, bool]]) -> HtmlBlock:
+    """An empty block whose kind comes from its nearest enclosing tag that has one."""
     for tag, _ in reversed(open_tags):
         if tag in _KIND_OF_TAG:
-            return _KIND_OF_TAG[tag]
-    return "paragraph"
+            return HtmlBlock(_KIND_OF_TAG[tag], tag=tag)
+    return HtmlBlock("paragraph")
 
 
 def _alt_span(source: str, lo: int, hi: int) -> list[tuple[int, int]]:

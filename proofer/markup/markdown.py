@@ -53,6 +53,14 @@ _CONTAINERS = {
 _TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)")
 
 
+@dataclass(frozen=True)
+class BlockFacts:
+    """What the syntax says about the block being built (kept on its Block)."""
+
+    level: int = 0  # a heading's level, 1-6
+    header: bool = False  # a table cell of the header row
+
+
 @dataclass
 class _InlineState:
     """Where the inline walk is: inside struck-out text, or inside inline HTML that is
@@ -131,6 +139,7 @@ class _Walker:
         self.code: list[str] = []
         self._row_cursor: dict[int, int] = {}
         self._after_code = False
+        self._facts = BlockFacts()
         self._regions = regions
         self._region_starts = [r.start for r in regions]
         # True once the current block holds something besides template placeholders.
@@ -168,6 +177,11 @@ class _Walker:
                 self.builder.mark_lead_in()
             if token.type in _CONTAINERS:
                 containers.append(_CONTAINERS[token.type])
+                # What the syntax says about the block: a heading's level, a header cell.
+                if token.type == "heading_open":
+                    self._facts = BlockFacts(level=int(token.tag[1:]))
+                elif token.type in ("th_open", "td_open"):
+                    self._facts = BlockFacts(header=token.type == "th_open")
             elif token.type.replace("_close", "_open") in _CONTAINERS:
                 if containers:
                     containers.pop()
@@ -194,9 +208,17 @@ class _Walker:
         """The prose of an HTML block: each block-level element's text is a block."""
         found = scan_html(self.source, lo, hi)
         self.meta_texts.extend(MetaText("attr.alt", a, b) for a, b in found.alts)
+        outer = self._facts
         for block in found.blocks:
             kind = block.kind if block.kind != "paragraph" else container
+            if block.kind == "heading":
+                self._facts = BlockFacts(level=int(block.tag[1:]))
+            elif block.kind == "table" and block.tag in ("th", "td"):
+                self._facts = BlockFacts(header=block.tag == "th")
+            else:
+                self._facts = outer if kind == container else BlockFacts()
             self._html_text_block(block, kind)
+        self._facts = outer
 
     def _begin_block(self, lo: int) -> int:
         mark = self.builder.length
@@ -211,7 +233,8 @@ class _Walker:
         if not self._prose:
             self.builder.rollback(mark)
             return
-        self.builder.end_block(kind, self._after_code)
+        facts = self._facts if kind in ("heading", "table") else BlockFacts()
+        self.builder.end_block(kind, self._after_code, level=facts.level, header=facts.header)
         self._after_code = False
 
     def _inline_block(self, token: Token, kind: str) -> None:

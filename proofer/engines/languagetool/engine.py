@@ -9,17 +9,18 @@ never passes with LanguageTool's results silently missing.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import requests
 from language_tool_python import LanguageTool
 from language_tool_python.exceptions import LanguageToolError
-from language_tool_python.match import Match
 
+from proofer.cache.keys import code_fingerprint, digest
 from proofer.document import Document
-from proofer.engines.base import EngineError
+from proofer.engines.base import EngineError, WorkUnit
 from proofer.engines.languagetool.curation import Curation, is_spelling
 from proofer.engines.languagetool.server import ManagedServer, ServerError, ServerSettings
 from proofer.engines.languagetool.spelling import (
@@ -37,6 +38,9 @@ from proofer.words.context import quoted_alone
 from proofer.words.document import DocumentWords
 from proofer.words.evidence import MISSPELLED, Reason, Verdict, WordJudge
 from proofer.words.shapes import is_code_like
+
+if TYPE_CHECKING:
+    from proofer.analysis.document import DocumentAnalysis
 
 ENGINE_NAME = "languagetool"
 RULE_PREFIX = "LT."
@@ -108,12 +112,23 @@ class _Background:
 
 
 @dataclass(frozen=True)
+class RawMatch:
+    """What proofer reads of one LanguageTool match (what the result cache keeps)."""
+
+    rule_id: str
+    category: str
+    rule_issue_type: str
+    message: str
+    replacements: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class _Candidate:
     """A LanguageTool match in text coordinates, before curation."""
 
     start: int
     end: int
-    match: Match
+    match: RawMatch
 
 
 class LanguageToolEngine:
@@ -158,7 +173,7 @@ class LanguageToolEngine:
         self._startup: _Background | None = None
         self.restarts = 0
         self._limit = max(1000, int(settings.max_text_length * CHUNK_MARGIN))
-        self._open()
+        self._opened = False
 
     # -- connection ---------------------------------------------------------------
 
@@ -167,23 +182,29 @@ class LanguageToolEngine:
         """The server's base URL."""
         return self.server.url if self.server is not None else str(self._url)
 
-    def _open(self) -> None:
+    def prepare(self) -> None:
         """Reach the server at the URL now, or launch the local JVM and warm it up in the
-        background (it overlaps the other engines' work); `_ready` waits for it."""
+        background (it overlaps the other engines' work); `_ready` waits for it. Done
+        once, before the first request (a failure is raised again on the next call)."""
+        if self._opened:
+            return
         if self.server is None:
             try:
                 self._connect()
             except _Unanswered as exc:
                 raise EngineError(self._unreachable(exc)) from None
+            self._opened = True
             return
         try:
             self.server.launch()
         except ServerError as exc:
             raise EngineError(f"LanguageTool could not start: {exc}") from None
+        self._opened = True
         self._startup = _Background(self._connect_and_warm_up)
 
     def _ready(self) -> None:
         """Wait for the background start-up; on failure start once more, then give up."""
+        self.prepare()
         startup, self._startup = self._startup, None
         if startup is None:
             return
@@ -259,41 +280,95 @@ class LanguageToolEngine:
     def close(self) -> None:
         """Stop the local server (a server given by URL is left alone)."""
         self._client = None
-        if self.server is not None:
+        if self.server is not None and self._opened:
             self.server.stop()
 
     # -- checking -----------------------------------------------------------------
 
-    def check(self, documents: list[Document]) -> dict[str, list[TextFinding]]:
-        """Findings per document; a failed request restarts the server once and re-checks."""
+    @cached_property
+    def _fingerprint(self) -> str:
+        installation = getattr(self.server, "installation", None)
+        version = getattr(installation, "version", None) or f"url={self._url}"
+        return digest(
+            ENGINE_NAME, code_fingerprint(), version, self.language, sorted(self._enabled),
+            sorted(self._disabled), sorted(self.curation.disabled_categories),
+        )
+
+    def fingerprint(self) -> str:
+        """LanguageTool's version (or the URL of a server given by URL), the language and
+        the rules asked on and off: what the raw matches of a request depend on."""
+        return self._fingerprint
+
+    def units(self, analysis: DocumentAnalysis) -> list[WorkUnit]:
+        """One unit per request: the chunks of the document's text, blank ones left out."""
+        return [WorkUnit(digest(chunk.text)) for chunk in self._chunks(analysis)]
+
+    def check_units(self, analysis: DocumentAnalysis, indices: Sequence[int]) -> dict[int, Any]:
+        """The raw matches of the requests at `indices`, chunk-relative; a failed request
+        restarts the server once and is sent again."""
+        from proofer.cache.codec import to_data
+
         self._ready()
-        results: dict[str, list[TextFinding]] = {}
-        for document in documents:
+        document = analysis.document
+        chunks = self._chunks(analysis)
+        results: dict[int, Any] = {}
+        for index in indices:
+            chunk = chunks[index]
             try:
-                candidates = self._candidates(document.textmap)
+                found = self._check_chunk(chunk)
             except _Unanswered as exc:
                 self._restart(exc, document.path)
                 try:
-                    candidates = self._candidates(document.textmap)
+                    found = self._check_chunk(chunk)
                 except _Unanswered as again:
                     raise EngineError(
                         f"LanguageTool failed again after a restart while checking "
                         f"{document.path}: {again}"
                     ) from None
-            vocabulary: AcceptList = self.vocabulary
-            if self._document_terms is not None:
-                vocabulary = WithTerms(self.vocabulary, self._document_terms(document.path))
-            results[document.path] = self._findings(document, candidates, vocabulary)
-            if self._on_checked is not None:
-                self._on_checked(document.path)
+            results[index] = [
+                [c.start - chunk.start, c.end - chunk.start, to_data(c.match)] for c in found
+            ]
         return results
 
-    def _candidates(self, textmap: TextMap) -> list[_Candidate]:
-        found: list[_Candidate] = []
-        for chunk in chunk_text(textmap.text, textmap.blocks, self._limit):
-            if chunk.text.strip():
-                found.extend(self._check_chunk(chunk))
-        return found
+    def finish(self, analysis: DocumentAnalysis, results: Sequence[Any]) -> list[TextFinding]:
+        """The curated findings of the document from every request's raw matches."""
+        from proofer.cache.codec import from_data
+
+        document = analysis.document
+        candidates = [
+            _Candidate(chunk.start + start, chunk.start + end, from_data(RawMatch, match))
+            for chunk, matches in zip(self._chunks(analysis), results, strict=True)
+            for start, end, match in matches
+        ]
+        vocabulary: AcceptList = self.vocabulary
+        if self._document_terms is not None:
+            vocabulary = WithTerms(self.vocabulary, self._document_terms(document.path))
+        findings = self._findings(document, candidates, vocabulary)
+        if self._on_checked is not None:
+            self._on_checked(document.path)
+        return findings
+
+    def check(self, documents: list[Document]) -> dict[str, list[TextFinding]]:
+        """Findings per document, uncached."""
+        from proofer.analysis.document import DocumentAnalysis
+
+        results: dict[str, list[TextFinding]] = {}
+        for document in documents:
+            analysis = DocumentAnalysis(document)
+            count = len(self.units(analysis))
+            values = self.check_units(analysis, range(count))
+            results[document.path] = self.finish(analysis, [values[i] for i in range(count)])
+        return results
+
+    def _chunks(self, analysis: DocumentAnalysis) -> list[Chunk]:
+        """The requests for a document (blank chunks are not sent)."""
+        textmap = analysis.document.textmap
+
+        def build() -> list[Chunk]:
+            chunks = chunk_text(textmap.text, textmap.blocks, self._limit)
+            return [chunk for chunk in chunks if chunk.text.strip()]
+
+        return analysis.derived(f"{ENGINE_NAME}.chunks.{self._limit}", build)
 
     def _check_chunk(self, chunk: Chunk) -> list[_Candidate]:
         if self.server is not None and not self.server.alive():
@@ -308,7 +383,11 @@ class LanguageToolEngine:
             # language-tool-python already moved `offset` to code points, not the length.
             start = match.offset
             end = index.to_code_points(index.to_utf16(start) + match.error_length)
-            candidates.append(_Candidate(chunk.start + start, chunk.start + end, match))
+            raw = RawMatch(
+                match.rule_id, match.category, match.rule_issue_type, match.message,
+                tuple(match.replacements),
+            )
+            candidates.append(_Candidate(chunk.start + start, chunk.start + end, raw))
         return candidates
 
     # -- curation -----------------------------------------------------------------

@@ -1,49 +1,38 @@
-"""The spaCy rule engine: Matcher and DependencyMatcher patterns from YAML rules."""
+"""The spaCy rule engine: Matcher and DependencyMatcher patterns from YAML rules.
+
+It reads each block's parse from the document's analysis; one unit of work per block,
+whose findings depend on the block's text, its placeholders, whether it ends a paragraph
+and whether the document writes curly apostrophes (suggestions follow the document).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from functools import cached_property
+from importlib import metadata
+from typing import TYPE_CHECKING, Any, cast
 
-from spacy.language import Language
-from spacy.matcher import DependencyMatcher, Matcher
-from spacy.tokens import Doc
-
+from proofer.analysis.document import DocumentAnalysis, Piece, plain_quotes
+from proofer.cache.codec import from_data, to_data
+from proofer.cache.keys import code_fingerprint, digest
 from proofer.document import Document
-from proofer.engines.spacy.compile import CompiledRule, compile_rule
-from proofer.engines.spacy.context import MatchContext
-from proofer.engines.spacy.templates import match_case, render
+from proofer.engines.base import WorkUnit
 from proofer.finding import TextFinding
-from proofer.lexicon import Lexicon, default_lexicon
+from proofer.lexicon import Lexicon
 from proofer.rulebook import Rule
-from proofer.textmap import SegmentKind, TextMap
+from proofer.textmap import TextMap
+
+if TYPE_CHECKING:  # spaCy loads only when a block has to be checked
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from proofer.engines.spacy.compile import CompiledRule
 
 ENGINE_NAME = "spacy"
 DEFAULT_PRIORITY = 50
-# spaCy's parser needs bounded inputs; longer blocks are cut at a sentence end.
-MAX_PIECE_CHARS = 20_000
-# spaCy parses a batch at once: a bounded batch keeps memory flat on long inputs (a 1 MB
-# paragraph in 64-piece batches peaked at 2.3 GB).
-MAX_BATCH_CHARS = 40_000
 
-
-@dataclass(frozen=True)
-class _Piece:
-    offset: int
-    text: str
-    placeholders: tuple[tuple[int, int], ...]
-    # The piece ends a paragraph that introduces nothing after it (no list, code ...).
-    ends_paragraph: bool = False
-
-
-# Typographic quotes and apostrophes read as their straight forms, so "it’s" is "it's" to
-# the parser and the rules; the translation keeps every offset.
-_PLAIN_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
-
-
-def plain_quotes(text: str) -> str:
-    """`text` with typographic quotes and apostrophes made straight, offsets unchanged."""
-    return text.translate(_PLAIN_QUOTES)
+__all__ = ["SpacyEngine", "curly_style", "in_style", "plain_quotes"]
 
 
 def curly_style(text: str) -> bool:
@@ -56,59 +45,123 @@ def in_style(suggestion: str, curly: bool) -> str:
     return suggestion.replace("'", "’") if curly else suggestion
 
 
+def _versions() -> tuple[str, ...]:
+    """Versions of what the rules' results depend on besides proofer's own code."""
+    from proofer.engines.spacy.model import available_model, model_version
+
+    found = []
+    for package in ("spacy", "lemminflect"):
+        try:
+            found.append(f"{package}={metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{package}=?")
+    model = available_model()
+    found.append(f"{model}={model_version(model) if model else '?'}")
+    return tuple(found)
+
+
 class SpacyEngine:
     """Runs every spaCy rule over each block of checkable text."""
 
     name = ENGINE_NAME
 
     def __init__(
-        self, nlp: Language, rules: Sequence[Rule], lexicon: Lexicon | None = None
+        self,
+        nlp: Language | Callable[[], Language],
+        rules: Sequence[Rule],
+        lexicon: Lexicon | None = None,
     ) -> None:
-        self._nlp = nlp
+        # The pipeline itself, or what loads it on first use.
+        self.nlp: Callable[[], Language] = _provider(nlp)
+        from proofer.engines.spacy.compile import compile_rule
+        from proofer.lexicon import default_lexicon
+
+        self._rule_list = tuple(rule for rule in rules if rule.engine == ENGINE_NAME)
+        # Compiled now, so a broken rule is reported when the engine is built; the
+        # matchers need the pipeline's vocabulary and are built on first use.
+        # A lexicon given by the caller (tests) is part of the fingerprint; the default one
+        # is proofer's rule data, already in the code fingerprint.
+        self._lexicon_key = "default" if lexicon is None else digest(lexicon)
         lexicon = lexicon or default_lexicon()
         self._rules: dict[str, CompiledRule] = {
-            rule.id: compile_rule(rule, lexicon) for rule in rules if rule.engine == ENGINE_NAME
+            rule.id: compile_rule(rule, lexicon) for rule in self._rule_list
         }
-        self._matcher = Matcher(nlp.vocab, validate=True)
-        self._dep_matcher = DependencyMatcher(nlp.vocab, validate=True)
-        # Each pattern gets its own key so alignments tell which pattern tokens carry FLAG.
-        self._patterns: dict[str, tuple[str, tuple[bool, ...]]] = {}
-        for compiled in self._rules.values():
-            for number, (pattern, flags) in enumerate(compiled.patterns):
-                key = f"{compiled.rule.id}#{number}"
-                self._matcher.add(key, [list(pattern)])
-                self._patterns[key] = (compiled.rule.id, flags)
-            if compiled.dependency_patterns:
-                self._dep_matcher.add(compiled.rule.id, list(compiled.dependency_patterns))
 
     @property
     def rules(self) -> list[Rule]:
-        return [compiled.rule for compiled in self._rules.values()]
+        return list(self._rule_list)
 
-    def check(self, documents: list[Document]) -> dict[str, list[TextFinding]]:
-        results: dict[str, list[TextFinding]] = {}
-        for document in documents:
-            results[document.path] = self.check_textmap(document.textmap)
+    # -- the engine protocol --------------------------------------------------------
+
+    @cached_property
+    def _fingerprint(self) -> str:
+        return digest(ENGINE_NAME, code_fingerprint(), _versions(), self._rule_list,
+                      self._lexicon_key)
+
+    def fingerprint(self) -> str:
+        return self._fingerprint
+
+    def prepare(self) -> None:
+        """Nothing starts in the background: the pipeline loads on the first parse."""
+
+    def units(self, analysis: DocumentAnalysis) -> list[WorkUnit]:
+        if not self._rule_list:
+            return []
+        curly = analysis.curly
+        return [
+            WorkUnit(digest([(p.text, p.placeholders, p.ends_paragraph)
+                             for p in analysis.pieces(i)], curly), block=i)
+            for i in range(len(analysis.blocks))
+        ]
+
+    def check_units(self, analysis: DocumentAnalysis, indices: Sequence[int]) -> dict[int, Any]:
+        parses = analysis.parses(indices)
+        curly = analysis.curly
+        results: dict[int, Any] = {}
+        for index in indices:
+            base = analysis.blocks[index].text_start
+            found: set[TextFinding] = set()
+            for parsed in parses[index]:
+                found.update(self._check_doc(parsed.doc, parsed.piece, curly))
+            results[index] = [
+                to_data(_moved(f, -base)) for f in sorted(found, key=_order)
+            ]
         return results
 
-    def check_textmap(self, textmap: TextMap) -> list[TextFinding]:
-        """Findings for one document's checkable text."""
-        if not self._rules:
+    def finish(self, analysis: DocumentAnalysis, results: Sequence[Any]) -> list[TextFinding]:
+        if not results:
             return []
-        pieces = list(_pieces(textmap))
-        curly = curly_style(textmap.text)
-        findings: set[TextFinding] = set()
-        docs = self._nlp.pipe(
-            (plain_quotes(p.text) for p in pieces), batch_size=_batch_size(pieces)
-        )
-        for piece, doc in zip(pieces, docs, strict=True):
-            findings.update(self._check_doc(doc, piece, curly))
-        return sorted(findings, key=TextFinding.sort_key)
+        found: set[TextFinding] = set()
+        for block, items in zip(analysis.blocks, results, strict=True):
+            found.update(_moved(from_data(TextFinding, item), block.text_start)
+                         for item in items)
+        return sorted(found, key=_order)
+
+    def check(self, documents: list[Document]) -> dict[str, list[TextFinding]]:
+        return {d.path: self._check_uncached(d) for d in documents}
+
+    def check_textmap(self, textmap: TextMap) -> list[TextFinding]:
+        """Findings for one document's checkable text (uncached)."""
+        return self._check_uncached(Document("<text>", textmap.text, textmap))
+
+    def _check_uncached(self, document: Document) -> list[TextFinding]:
+        analysis = DocumentAnalysis(document, self.nlp)
+        units = self.units(analysis)
+        values = self.check_units(analysis, range(len(units)))
+        analysis.release()
+        return self.finish(analysis, [values[i] for i in range(len(units))])
 
     def close(self) -> None:
         """Nothing to release: the pipeline belongs to the caller."""
 
-    def _check_doc(self, doc: Doc, piece: _Piece, curly: bool) -> Iterator[TextFinding]:
+    # -- matching ---------------------------------------------------------------------
+
+    @cached_property
+    def _compiled(self) -> _Compiled:
+        return _Compiled(self.nlp(), self._rules)
+
+    def _check_doc(self, doc: Doc, piece: Piece, curly: bool) -> Iterator[TextFinding]:
+        compiled = self._compiled
         placeholders = frozenset(
             tok.i
             for tok in doc
@@ -116,19 +169,20 @@ class SpacyEngine:
         )
         matches: list[tuple[str, int, int, tuple[int, int] | None]] = []
         # spaCy returns 4-tuples with alignments; its stubs only know 3-tuples.
-        for match_id, start, end, alignment in self._matcher(doc, with_alignments=True):  # type: ignore[misc]
-            rule_id, flags = self._patterns[self._nlp.vocab.strings[match_id]]
+        strings = compiled.nlp.vocab.strings
+        for match_id, start, end, alignment in compiled.matcher(doc, with_alignments=True):  # type: ignore[misc]
+            rule_id, flags = compiled.patterns[strings[match_id]]
             flagged = [start + i for i, a in enumerate(alignment) if flags[a]]
             span = (flagged[0] - start, flagged[-1] + 1 - start) if flagged else None
             matches.append((rule_id, start, end, span))
-        if len(self._dep_matcher):
-            for match_id, token_ids in self._dep_matcher(doc):
+        if len(compiled.dep_matcher):
+            for match_id, token_ids in compiled.dep_matcher(doc):
                 ordered = sorted(token_ids)
-                rule_id = self._nlp.vocab.strings[match_id]
+                rule_id = strings[match_id]
                 matches.append((rule_id, ordered[0], ordered[-1] + 1, None))
         for rule_id, start, end, span in matches:
             finding = self._finding(
-                self._rules[rule_id], doc, start, end, span, piece, placeholders, curly
+                compiled.rules[rule_id], doc, start, end, span, piece, placeholders, curly
             )
             if finding is not None:
                 yield finding
@@ -140,10 +194,13 @@ class SpacyEngine:
         start: int,
         end: int,
         flag_span: tuple[int, int] | None,
-        piece: _Piece,
+        piece: Piece,
         placeholders: frozenset[int],
         curly: bool,
     ) -> TextFinding | None:
+        from proofer.engines.spacy.context import MatchContext
+        from proofer.engines.spacy.templates import match_case, render
+
         if any(i in placeholders for i in range(start, end)):
             return None
         ctx = MatchContext(doc, start, end, placeholders, piece.ends_paragraph)
@@ -185,35 +242,38 @@ class SpacyEngine:
         )
 
 
-def _batch_size(pieces: Sequence[_Piece]) -> int:
-    longest = max((len(p.text) for p in pieces), default=1)
-    return max(1, min(64, MAX_BATCH_CHARS // max(1, longest)))
+def _order(finding: TextFinding) -> tuple[int, int, str, tuple[str, ...]]:
+    return finding.sort_key()
 
 
-def _pieces(textmap: TextMap) -> Iterator[_Piece]:
-    placeholders = [
-        (s.text_start, s.text_end) for s in textmap.segments if s.kind is SegmentKind.PLACEHOLDER
-    ]
-    for block in textmap.blocks:
-        start = block.text_start
-        while start < block.text_end:
-            end = _cut(textmap.text, start, block.text_end)
-            inside = tuple(
-                (s - start, e - start) for s, e in placeholders if start <= s < end
-            )
-            ends_paragraph = (
-                end == block.text_end and block.kind == "paragraph" and not block.leads_in
-            )
-            yield _Piece(start, textmap.text[start:end], inside, ends_paragraph)
-            start = end
+def _moved(finding: TextFinding, shift: int) -> TextFinding:
+    return replace(finding, start=finding.start + shift, end=finding.end + shift)
 
 
-def _cut(text: str, start: int, limit: int) -> int:
-    if limit - start <= MAX_PIECE_CHARS:
-        return limit
-    window_end = start + MAX_PIECE_CHARS
-    for mark in (". ", "? ", "! ", "\n", " "):
-        index = text.rfind(mark, start + MAX_PIECE_CHARS // 2, window_end)
-        if index > 0:
-            return index + len(mark)
-    return window_end
+def _provider(nlp: Language | Callable[[], Language]) -> Callable[[], Language]:
+    """What gives the pipeline: a loaded one (a Language has `pipe_names`) or a loader."""
+    if hasattr(nlp, "pipe_names"):
+        pipeline = cast("Language", nlp)
+        return lambda: pipeline
+    return cast("Callable[[], Language]", nlp)
+
+
+class _Compiled:
+    """The rules compiled for one pipeline: patterns in a Matcher and a DependencyMatcher."""
+
+    def __init__(self, nlp: Language, rules: dict[str, CompiledRule]) -> None:
+        from spacy.matcher import DependencyMatcher, Matcher
+
+        self.nlp = nlp
+        self.rules = rules
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.dep_matcher = DependencyMatcher(nlp.vocab, validate=True)
+        # Each pattern gets its own key so alignments tell which pattern tokens carry FLAG.
+        self.patterns: dict[str, tuple[str, tuple[bool, ...]]] = {}
+        for compiled in self.rules.values():
+            for number, (pattern, flags) in enumerate(compiled.patterns):
+                key = f"{compiled.rule.id}#{number}"
+                self.matcher.add(key, [list(pattern)])
+                self.patterns[key] = (compiled.rule.id, flags)
+            if compiled.dependency_patterns:
+                self.dep_matcher.add(compiled.rule.id, list(compiled.dependency_patterns))

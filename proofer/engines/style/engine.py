@@ -1,20 +1,28 @@
-"""The style engine: proofer's built-in style plus the Vale styles a document asks for."""
+"""The style engine: proofer's built-in style plus the Vale styles a document asks for.
+
+For the result cache, rules whose units never leave a block (the kinds in
+BLOCK_LOCAL_KINDS over block scopes, without `limit`) are checked per block: one unit of
+work per block of the document's Vale view, keyed by the block's text and source and by
+the rules in force. Everything that reads more than one block (consistency, conditional,
+metric, readability and openings rules, `summary` and `raw` scopes, `limit`) runs over
+the whole document in `finish`, on every check.
+"""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
+from proofer.cache.codec import from_data, to_data
+from proofer.cache.keys import code_fingerprint, digest
 from proofer.catalog import RuleCatalog
 from proofer.config import Config
 from proofer.document import Document
-from proofer.engines.base import EngineConfigError
-from proofer.engines.bounded_parse import parse_bounded
+from proofer.engines.base import EngineConfigError, WorkUnit
 from proofer.engines.style.base import Alert, Checker, RunContext
 from proofer.engines.style.kinds import KINDS, UNSUPPORTED_KINDS
 from proofer.engines.style.regex_dialect import (
@@ -44,10 +52,36 @@ from proofer.engines.style.vocab import (
 from proofer.finding import Severity, TextFinding
 from proofer.rulebook import Rule
 
+if TYPE_CHECKING:  # spaCy loads only when a sequence rule has a block to read
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from proofer.analysis.document import DocumentAnalysis
+
 ENGINE_NAME = "style"
 DEFAULT_PRIORITY = 20
 _OFF = ("no", "off", "false")
 _ON = ("yes", "on", "true")
+# Kinds whose checker looks at one unit at a time, and the scopes whose units lie inside
+# one block: such a rule's alerts in a block depend on that block alone.
+BLOCK_LOCAL_KINDS = frozenset(
+    {"existence", "substitution", "occurrence", "repetition", "sequence", "capitalization"}
+)
+_BLOCK_SCOPES = frozenset(
+    {"text", "sentence", "paragraph", "heading", "list", "blockquote", "table",
+     "table.header", "table.cell"}
+)
+
+
+def block_local(rule: StyleRule) -> bool:
+    """True when the rule's alerts in a block depend on that block alone."""
+    if rule.kind not in BLOCK_LOCAL_KINDS or rule.limit or rule.id == "Vale.Avoid":
+        return False
+    if rule.kind == "capitalization" and rule.body.get("match") == "$consistent":
+        return False
+    scopes = [s.removeprefix("~") for s in rule.scopes]
+    return all(s in _BLOCK_SCOPES or (s.startswith("heading.h") and s[-1].isdigit())
+               for s in scopes)
 
 
 @dataclass(frozen=True)
@@ -59,6 +93,23 @@ class _Plan:
     min_level: Severity
     token_ignores: tuple[ValePattern, ...] = ()
     block_ignores: tuple[ValePattern, ...] = ()
+
+    @property
+    def active(self) -> tuple[StyleRule, ...]:
+        """The rules that run: Vale rules below MinAlertLevel do not."""
+        return tuple(
+            r for r in self.rules if r.origin != "vale" or r.level.at_least(self.min_level)
+        )
+
+    @cached_property
+    def local(self) -> tuple[StyleRule, ...]:
+        """The active rules checked block by block (cached)."""
+        return tuple(r for r in self.active if block_local(r))
+
+    @cached_property
+    def key(self) -> str:
+        """A digest of what the block-local rules' alerts depend on besides the block."""
+        return digest(self.local, self.vocab.accept)
 
 
 def _config_error(exc: Exception) -> EngineConfigError:
@@ -212,27 +263,95 @@ class StyleEngine:
 
     # -- checking ---------------------------------------------------------------
     def _parse(self, texts: Sequence[str]) -> list[Doc]:
+        from proofer.engines.bounded_parse import parse_bounded
+
         nlp = self._nlp()
         # Sequences read tags and dependencies only; lemmas are not needed.
         skip = [name for name in ("lemmatizer",) if name in nlp.pipe_names]
         return parse_bounded(nlp, texts, disable=skip)
 
-    def check(self, documents: list[Document]) -> dict[str, list[TextFinding]]:
-        return {d.path: self.check_document(d) for d in documents}
+    # -- the engine protocol (result cache) -----------------------------------------
 
-    def check_document(self, document: Document) -> list[TextFinding]:
-        """Findings of every rule in force for one document."""
+    @cached_property
+    def _fingerprint(self) -> str:
+        return digest(ENGINE_NAME, code_fingerprint())
+
+    def fingerprint(self) -> str:
+        """proofer's code and rule data; the rules in force are in each unit's key."""
+        return self._fingerprint
+
+    def _view(self, analysis: DocumentAnalysis, plan: _Plan) -> Document:
+        """The document as Vale reads it, TokenIgnores and BlockIgnores applied."""
+        document = analysis.document
+
+        def build() -> Document:
+            source = document.source
+            return mask_source_spans(
+                vale_view(document),
+                [_ignored(p, m) for p in plan.token_ignores for m in p.finditer(source)],
+                [m.span() for p in plan.block_ignores for m in p.finditer(source)],
+            )
+
+        return analysis.derived(f"{ENGINE_NAME}.view", build)
+
+    def units(self, analysis: DocumentAnalysis) -> list[WorkUnit]:
+        """One unit per block of the Vale view when some rule is checked per block."""
+        plan = self.plan(analysis.document)
+        for rule in plan.active:
+            self.checker(rule)  # an unsupported or broken rule stops the document here
+        if not plan.local:
+            return []
+        view = self._view(analysis, plan)
+        textmap, source = view.textmap, view.source
+        units = []
+        for block in textmap.blocks:
+            layout = [
+                (seg.kind.value, seg.text_start - block.text_start,
+                 seg.text_end - block.text_start, source[seg.source_start : seg.source_end])
+                for seg in textmap.overlapping(block.text_start, block.text_end)
+            ]
+            text = textmap.text[block.text_start : block.text_end]
+            # The block's facts without its place in the document: a moved block is found.
+            facts = replace(block, text_start=0, text_end=len(text))
+            units.append(WorkUnit(digest(plan.key, facts, text, layout)))
+        return units
+
+    def check_units(self, analysis: DocumentAnalysis, indices: Sequence[int]) -> dict[int, Any]:
+        """Alerts of the block-local rules in those blocks, block-relative, in rule order."""
+        plan = self.plan(analysis.document)
+        view = self._view(analysis, plan)
+        blocks = view.textmap.blocks
+        ctx = RunContext(ScopeIndex(view, only=set(indices)), plan.vocab.accept, self._parse)
+        starts = [b.text_start for b in blocks]
+        results: dict[int, list[Any]] = {i: [] for i in indices}
+        for number, rule in enumerate(plan.local):
+            for alert in self.checker(rule).run(ctx):
+                index = max(0, bisect.bisect_right(starts, alert.start) - 1)
+                base = blocks[index].text_start
+                moved = Alert(alert.start - base, alert.end - base, alert.message,
+                              alert.suggestions, alert.raw)
+                results[index].append([number, to_data(moved)])
+        return dict(results)
+
+    def finish(self, analysis: DocumentAnalysis, results: Sequence[Any]) -> list[TextFinding]:
+        """Every rule's findings: the block-local ones from `results`, the rest now."""
+        document = analysis.document
         plan = self.plan(document)
-        source = document.source
-        view = mask_source_spans(
-            vale_view(document),
-            [_ignored(p, m) for p in plan.token_ignores for m in p.finditer(source)],
-            [m.span() for p in plan.block_ignores for m in p.finditer(source)],
-        )
+        view = self._view(analysis, plan)
         ctx = RunContext(ScopeIndex(view), plan.vocab.accept, self._parse)
         findings: list[TextFinding] = []
-        for rule in plan.rules:
-            if rule.origin == "vale" and not rule.level.at_least(plan.min_level):
+        # No results: no rule is checked per block (units() gave none).
+        blocks = view.textmap.blocks if results else ()
+        for block, items in zip(blocks, results, strict=True):
+            for number, data in items:
+                alert = from_data(Alert, data)
+                moved = Alert(alert.start + block.text_start, alert.end + block.text_start,
+                              alert.message, alert.suggestions, alert.raw)
+                rule = plan.local[number]
+                findings.append(self._finding(rule, in_source(view, moved), plan.vocab, ctx))
+        local = {id(rule) for rule in plan.local}
+        for rule in plan.active:
+            if id(rule) in local:
                 continue
             alerts = list(self.checker(rule).run(ctx))
             if rule.limit:
@@ -241,6 +360,18 @@ class StyleEngine:
                 self._finding(rule, in_source(view, alert), plan.vocab, ctx) for alert in alerts
             )
         return sorted(set(findings), key=TextFinding.sort_key)
+
+    def check(self, documents: list[Document]) -> dict[str, list[TextFinding]]:
+        return {d.path: self.check_document(d) for d in documents}
+
+    def check_document(self, document: Document) -> list[TextFinding]:
+        """Findings of every rule in force for one document (uncached)."""
+        from proofer.analysis.document import DocumentAnalysis
+
+        analysis = DocumentAnalysis(document)
+        count = len(self.units(analysis))
+        values = self.check_units(analysis, range(count)) if count else {}
+        return self.finish(analysis, [values[i] for i in range(count)])
 
     def _finding(
         self, rule: StyleRule, alert: Alert, vocab: Vocabulary, ctx: RunContext

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from proofer.document import Document
 from proofer.engines.style.sentences import split_sentences
 from proofer.engines.style.view import META_BLOCK
-from proofer.lines import LineIndex
 from proofer.textmap import SegmentKind
 
 # As in Vale: `text` is every block on its own, `summary` the prose of the whole file,
@@ -16,7 +15,6 @@ from proofer.textmap import SegmentKind
 _PARAGRAPH_KINDS = ("paragraph",)
 _SENTENCE_KINDS = ("paragraph", "list", "blockquote", "heading", "table")
 _SUMMARY_KINDS = ("paragraph", "list", "blockquote")
-_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 KNOWN_SCOPES = frozenset(
     {"text", "summary", "raw", "heading", "sentence", "paragraph", "list", "blockquote",
      "table", "table.header", "table.cell"}
@@ -26,37 +24,29 @@ KNOWN_SCOPES = frozenset(
 
 @dataclass(frozen=True)
 class Unit:
-    """One piece of a document a rule runs on; `raw` units index document.source."""
+    """One piece of a document a rule runs on; `raw` units index document.source. A
+    block's unit keeps its heading level and whether it is a table's header cell."""
 
     scope: str
     start: int
     end: int
     raw: bool = False
-
-
-def heading_level(document: Document, text_start: int, lines: LineIndex | None = None) -> int:
-    """The level (1-6) of the heading whose text starts at `text_start`."""
-    offset = document.textmap.to_source_offset(text_start)
-    lines = lines or LineIndex(document.source)
-    line = lines.position(offset)[0]
-    text = lines.line_text(line)
-    stripped = text.lstrip()
-    if stripped.startswith("#"):
-        return min(6, len(stripped) - len(stripped.lstrip("#")))
-    if line < lines.line_count:
-        underline = lines.line_text(line + 1).strip()
-        if underline.startswith("-"):
-            return 2
-    return 1
+    level: int = 0
+    header: bool = False
 
 
 class ScopeIndex:
-    """Units of one document for each scope name, computed once."""
+    """Units of one document for each scope name, computed once. With `only`, the units
+    of those blocks alone (indices into the document's blocks): what a rule whose units
+    never leave a block finds in them."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, only: Collection[int] | None = None) -> None:
         self.document = document
+        blocks = document.textmap.blocks
+        self._blocks_in = (
+            blocks if only is None else tuple(b for i, b in enumerate(blocks) if i in only)
+        )
         self._cache: dict[str, list[Unit]] = {}
-        self._lines: LineIndex | None = None
 
     def text(self, unit: Unit) -> str:
         """The characters a unit covers."""
@@ -99,25 +89,10 @@ class ScopeIndex:
             end -= 1
         return start, end
 
-    def _line_index(self) -> LineIndex:
-        if self._lines is None:
-            self._lines = LineIndex(self.document.source)
-        return self._lines
-
-    def _is_header(self, unit: Unit) -> bool:
-        """True for a table cell in the row just above the |---| delimiter row."""
-        lines = self._line_index()
-        line = lines.position(self.document.textmap.to_source_offset(unit.start))[0]
-        return line < lines.line_count and bool(_DELIMITER_ROW.match(lines.line_text(line + 1)))
-
-    def level(self, unit: Unit) -> int:
-        """Heading level of a heading unit."""
-        return heading_level(self.document, unit.start, self._line_index())
-
     def _blocks(self, kinds: tuple[str, ...], scope: str) -> list[Unit]:
         return [
-            Unit(scope, b.text_start, b.text_end)
-            for b in self.document.textmap.blocks
+            Unit(scope, b.text_start, b.text_end, level=b.level, header=b.header)
+            for b in self._blocks_in
             if b.kind in kinds
         ]
 
@@ -158,15 +133,12 @@ class ScopeIndex:
             return self._blocks(("table",), scope)
         if scope in ("table.header", "table.cell"):
             header = scope == "table.header"
-            return [u for u in self._blocks(("table",), scope) if self._is_header(u) == header]
+            return [u for u in self._blocks(("table",), scope) if u.header == header]
         if scope in ("heading", "list", "blockquote"):
             return self._blocks((scope,), scope)
         if scope.startswith("heading.h") and scope[-1].isdigit():
             level = int(scope[-1])
-            return [
-                u for u in self._blocks(("heading",), scope)
-                if self.level(u) == level
-            ]
+            return [u for u in self._blocks(("heading",), scope) if u.level == level]
         return []
 
     def select(self, scopes: tuple[str, ...]) -> list[Unit]:
@@ -174,7 +146,7 @@ class ScopeIndex:
         negated = tuple(s[1:] for s in scopes if s.startswith("~"))
         positive = [s for s in scopes if not s.startswith("~")]
         if not positive:
-            kinds = {b.kind for b in self.document.textmap.blocks} - set(negated)
+            kinds = {b.kind for b in self._blocks_in} - set(negated)
             if "text" in negated:
                 kinds = set()
             if "paragraph" in negated:

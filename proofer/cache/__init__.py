@@ -1,0 +1,1 @@
+"""The result cache: findings of unchanged units of work, kept between runs (docs/speed.md)."""
