@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from proofer.finding import Finding
-from proofer.policy import DIRECTIVE_RULE, UNUSED_DIRECTIVE_RULE, RuleIdentity
+from proofer.finding import Applicability, Finding
+from proofer.policy import DIRECTIVE_RULE, UNCHECKED_TEXT_RULE, UNUSED_DIRECTIVE_RULE, RuleIdentity
 from proofer.rulebook import Rule
 
 # Engines whose rule ids are open-ended: any id with the prefix is a real rule.
 DYNAMIC_PREFIXES = ("LT.",)
+# Findings proofer itself makes (about comments and the document), not from rule files.
+_PROOFER_RULES = (DIRECTIVE_RULE, UNUSED_DIRECTIVE_RULE, UNCHECKED_TEXT_RULE)
 
 
 @dataclass
@@ -37,11 +39,24 @@ class RuleCatalog:
         name = rule.name if rule else finding.rule
         return RuleIdentity(finding.rule, name, finding.category, finding.engine)
 
+    def applicability(self, rule_id: str) -> Applicability:
+        """The fix applicability a rule declares; rules proofer does not define
+        (LanguageTool's, spelling, Vale styles) are never safe."""
+        rule = self.rules.get(rule_id)
+        return rule.fix if rule is not None else Applicability.UNSAFE
+
+    def names(self) -> frozenset[str]:
+        """Every id, name, category and engine a selector may name (Vale names once the
+        style engine has loaded them)."""
+        own = {n for r in self.rules.values() for n in (r.id, r.name, r.category)}
+        fixed = {*_PROOFER_RULES, "spacy", "languagetool", "style", "proofer", "markup"}
+        return frozenset(own | fixed | self.extra_names)
+
     def is_known(self, selector: str) -> bool:
         """True for an id, name, category, engine, glob or dynamic id proofer knows."""
         if selector.startswith(DYNAMIC_PREFIXES) or "*" in selector:
             return True
-        if selector in self.extra_names or selector in (DIRECTIVE_RULE, UNUSED_DIRECTIVE_RULE):
+        if selector in self.extra_names or selector in _PROOFER_RULES:
             return True
         if selector in ("spacy", "languagetool", "style"):
             return True

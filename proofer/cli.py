@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from proofer import __version__
 from proofer.baseline import BaselineError, load_baseline, save_baseline
 from proofer.catalog import RuleCatalog
 from proofer.changed_lines import ChangedLines, GitDiffError, changed_lines
 from proofer.config import Config, ConfigError, load_config
+from proofer.config_check import ConfigWarning, check_config, new_warnings
 from proofer.engines.factory import available_engines
-from proofer.exit_codes import ENGINE_FAILED, OK, USAGE_OR_INPUT, exit_code
+from proofer.exit_codes import ENGINE_FAILED, FINDINGS, OK, USAGE_OR_INPUT, exit_code
 from proofer.finding import Severity
 from proofer.parallel import default_jobs
 from proofer.pipeline import RunResult, read_documents
@@ -28,6 +33,7 @@ from proofer.rulebook import RuleFileError, load_rules
 from proofer.ruledoc import print_languagetool_rule, print_rule, print_rules_table
 from proofer.run import CheckRequest, run_check
 from proofer.sources import discover
+from proofer.terminal import plain
 
 app = typer.Typer(
     name="proofer",
@@ -47,8 +53,39 @@ def _console(stderr: bool = False) -> Console:
 
 
 def _fail(message: str, code: int = USAGE_OR_INPUT) -> typer.Exit:
-    _console(stderr=True).print(f"[bold red]proofer:[/] {message}", markup=True, highlight=False)
+    """Print an error (it may quote options, paths or config values: never markup)."""
+    _console(stderr=True).print(Text("proofer: ", style="bold red") + plain(message))
     return typer.Exit(code)
+
+
+# Errors writing the report itself: a full disk, a quota, a size limit, a closed pipe.
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EPIPE})
+
+
+def _is_output_error(exc: OSError) -> bool:
+    return exc.errno in _OUTPUT_ERRNOS and exc.filename is None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+@contextlib.contextmanager
+def _writing_output() -> Iterator[None]:
+    """Turn a failed write of the report to stdout into a message and exit code 2."""
+    try:
+        yield
+        sys.stdout.flush()
+    except OSError as exc:
+        if not _is_output_error(exc):
+            raise
+        _silence_stdout()
+        if exc.errno == errno.EPIPE:  # the reader went away (`| head`): nothing to say
+            raise typer.Exit(USAGE_OR_INPUT) from None
+        raise _fail(f"cannot write the output: {exc.strerror or exc}") from None
 
 
 def _version(value: bool) -> None:
@@ -144,7 +181,17 @@ def check(
     ] = False,
     unsafe_fixes: Annotated[
         bool,
-        typer.Option(help="With --fix, also take the first of several suggestions."),
+        typer.Option(
+            help="With --fix, also apply unsafe fixes: suggestions of rules not marked safe, "
+            "spelling and LanguageTool's, and the first of several suggestions."
+        ),
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Config warnings (unknown rules or language, a missing vocabulary) are errors.",
+        ),
     ] = False,
     jobs: Annotated[
         int | None,
@@ -166,6 +213,8 @@ def check(
         raise _fail(f"--format must be one of {', '.join(format_names())} (got {output_format!r})")
     _choice(fail_level, _FAIL_LEVELS, "--fail-level")
     _choice(min_level, _LEVELS, "--min-level")
+    if unsafe_fixes and not fix:
+        raise _fail("--unsafe-fixes only works with --fix (use both to apply unsafe fixes)")
     try:
         config = load_config(config_file)
     except ConfigError as exc:
@@ -176,6 +225,8 @@ def check(
     catalog = _load_catalog()
     if baseline is not None and write_baseline is not None:
         raise _fail("use --baseline or --write-baseline, not both")
+    warnings = check_config(config, catalog)
+    _warn(warnings, strict)
     request = CheckRequest(
         paths=paths,
         config=config,
@@ -190,7 +241,7 @@ def check(
         changed=_changed_lines(diff) if diff is not None else None,
         diff_ref=diff,
         baseline=_read_baseline(baseline) if baseline is not None else None,
-        fix=fix or unsafe_fixes,
+        fix=fix,
         unsafe_fixes=unsafe_fixes,
         jobs=jobs or default_jobs(),
         progress=progress_for(_console(stderr=True), quiet),
@@ -199,8 +250,24 @@ def check(
     code = exit_code(result, fail)
     if write_baseline is not None:
         code = _write_baseline(write_baseline, result, shown, code)
-    _report(result, catalog, shown, fail, code, output_format, output, quiet)
+    late = new_warnings(warnings, check_config(config, catalog, complete="style" in result.engines))
+    if late:  # Vale names, judged once the style engine has read the styles
+        _warn(late, strict, stop=False)
+        code = USAGE_OR_INPUT if strict and code in (OK, FINDINGS) else code
+    with _writing_output():
+        _report(result, catalog, shown, fail, code, output_format, output, quiet)
     raise typer.Exit(code)
+
+
+def _warn(warnings: list[ConfigWarning], strict: bool, stop: bool = True) -> None:
+    """Print config warnings on stderr; with --strict they are errors, and unless the run
+    is over (`stop=False`) nothing is checked (exit 2)."""
+    console = _console(stderr=True)
+    label = "error" if strict else "warning"
+    for warning in warnings:
+        console.print(Text(f"{label}: ", style="bold yellow") + plain(str(warning)))
+    if strict and warnings and stop:
+        raise _fail(f"{len(warnings)} config problem(s) with --strict; nothing was checked")
 
 
 def _read_baseline(path: Path) -> frozenset[str]:
@@ -260,22 +327,57 @@ def rules_command(
     output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
     """List every rule: id, severity, category and what it flags."""
+    _choice(output_format, ("table", "json"), "--format")
     catalog = _load_catalog()
-    print_rules_table(_console(), list(catalog.rules.values()), output_format)
+    with _writing_output():
+        print_rules_table(_console(), list(catalog.rules.values()), output_format)
 
 
 @app.command("rule")
-def rule_command(rule_id: Annotated[str, typer.Argument(help="Rule id or name.")]) -> None:
+def rule_command(
+    rule_id: Annotated[str, typer.Argument(help="Rule id or name.")],
+    languagetool_url: Annotated[
+        str | None,
+        typer.Option(
+            envvar="PROOFER_LANGUAGETOOL_URL",
+            help="Ask the LanguageTool server at URL whether an LT. rule exists.",
+        ),
+    ] = None,
+) -> None:
     """Show a rule's documentation and examples."""
     catalog = _load_catalog()
     for rule in catalog.rules.values():
         if rule_id in (rule.id, rule.name):
-            print_rule(_console(), rule)
+            with _writing_output():
+                print_rule(_console(), rule)
             return
     if rule_id.startswith("LT."):
-        print_languagetool_rule(_console(), rule_id)
+        _require_languagetool_rule(rule_id, languagetool_url)
+        with _writing_output():
+            print_languagetool_rule(_console(), rule_id)
         return
     raise _fail(f"unknown rule {rule_id!r}; `proofer rules` lists them")
+
+
+def _require_languagetool_rule(rule_id: str, url: str | None) -> None:
+    """Exit 2 unless the curation or LanguageTool (local, or at `url`) knows the rule."""
+    from proofer.engines.languagetool.curation import load_curation
+    from proofer.languagetool_rules import RuleListUnavailable, is_languagetool_rule
+    from proofer.rulebook import RuleFileError
+
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        raise _fail(f"config error: {exc}") from None
+    try:
+        known = is_languagetool_rule(rule_id, load_curation(), config.language, url)
+    except (RuleListUnavailable, RuleFileError) as exc:
+        raise _fail(f"cannot tell whether {rule_id!r} exists: {exc}") from None
+    if not known:
+        raise _fail(
+            f"unknown LanguageTool rule {rule_id!r}: LanguageTool {config.language} has no "
+            "rule with this id (ids are case-sensitive, such as LT.EN_A_VS_AN)"
+        )
 
 
 @app.command("setup-languagetool")
@@ -388,7 +490,8 @@ def doctor_command() -> None:
     """Show which engines can run here, their versions, Java's, and the paths used."""
     from proofer.doctor import print_doctor
 
-    ready = print_doctor(_console())
+    with _writing_output():
+        ready = print_doctor(_console())
     raise typer.Exit(0 if ready else ENGINE_FAILED)
 
 
@@ -411,28 +514,48 @@ def stats_command(
     discovery = discover(paths, config.include, config.exclude)
     documents, read_errors = read_documents(discovery.files, config)
     for error in [*discovery.errors, *read_errors]:
-        _console(stderr=True).print(f"proofer: {error}", markup=False)
+        _console(stderr=True).print(Text("proofer: ") + plain(str(error)))
+    for note in discovery.notes:
+        _console(stderr=True).print(Text("note: ", style="yellow") + plain(note))
     items = [document_stats(d) for d in documents]
-    if output_format == "json":
-        sys.stdout.write(stats_json(items))
-    else:
-        print_stats(_console(), items)
-    if not documents:
+    with _writing_output():
+        if output_format == "json":
+            sys.stdout.write(stats_json(items))
+        else:
+            print_stats(_console(), items)
+    if not documents or discovery.errors or read_errors:
         raise typer.Exit(USAGE_OR_INPUT)
 
 
 def main() -> None:
     """Entry point: never show a traceback unless PROOFER_DEBUG is set."""
     try:
-        app()
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # a full disk shows here: the report is still buffered
     except KeyboardInterrupt:
         _console(stderr=True).print("proofer: interrupted")
         sys.exit(130)
+    except OSError as exc:
+        if not _is_output_error(exc):
+            _internal_error(exc)
+        _silence_stdout()
+        if exc.errno != errno.EPIPE:
+            _console(stderr=True).print(
+                Text("proofer: ", style="bold red")
+                + plain(f"cannot write the output: {exc.strerror or exc}")
+            )
+        sys.exit(USAGE_OR_INPUT)
     except Exception as exc:
-        if os.environ.get("PROOFER_DEBUG"):
-            raise
-        _console(stderr=True).print(
-            f"proofer: internal error: {type(exc).__name__}: {exc}\n"
-            "Run again with PROOFER_DEBUG=1 for details, and please report it."
-        )
-        sys.exit(ENGINE_FAILED)
+        _internal_error(exc)
+
+
+def _internal_error(exc: BaseException) -> None:
+    if os.environ.get("PROOFER_DEBUG"):
+        raise exc
+    _console(stderr=True).print(plain(
+        f"proofer: internal error: {type(exc).__name__}: {exc}\n"
+        "Run again with PROOFER_DEBUG=1 for details, and please report it."
+    ))
+    sys.exit(ENGINE_FAILED)

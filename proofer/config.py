@@ -56,6 +56,8 @@ class Config:
     overrides: tuple[Override, ...] = ()
     source: Path | None = None
     raw: Mapping[str, Any] = field(default_factory=dict)
+    # Which file (label) set each top-level key, for messages that name file and key.
+    origins: Mapping[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -87,12 +89,26 @@ def validate(data: Mapping[str, Any], origin: str) -> None:
     raise ConfigError(f"{origin}: key '{key or '(top level)'}': {error.message}")
 
 
+def _tool_table(data: dict[str, Any]) -> dict[str, Any] | None:
+    tool = data.get("tool", {})
+    section = tool.get("proofer") if isinstance(tool, dict) else None
+    return section if isinstance(section, dict) else None
+
+
 def _section(path: Path) -> dict[str, Any] | None:
+    """The proofer table of a file: [tool.proofer] in pyproject.toml; in .proofer.toml the
+    top level, or a [tool.proofer] table (as in pyproject.toml) when that is all it has."""
     data = _read_toml(path)
     if path.name == "pyproject.toml":
-        tool = data.get("tool", {})
-        return tool.get("proofer") if isinstance(tool, dict) else None
-    return data
+        return _tool_table(data)
+    section = _tool_table(data)
+    if section is None:
+        return data
+    if set(data) != {"tool"} or set(data["tool"]) != {"proofer"}:
+        raise ConfigError(
+            f"{path}: use either top-level keys or one [tool.proofer] table, not both"
+        )
+    return section
 
 
 def find_config_files(start: Path) -> list[Path]:
@@ -119,6 +135,7 @@ def load_config(explicit: Path | None = None, start: Path | None = None) -> Conf
     else:
         files = find_config_files((start or Path.cwd()).resolve())
     merged: dict[str, Any] = {}
+    origins: dict[str, str] = {}
     origin: Path | None = None
     for path in files:
         section = _section(path)
@@ -129,11 +146,14 @@ def load_config(explicit: Path | None = None, start: Path | None = None) -> Conf
         label = f"{path} [tool.proofer]" if path.name == "pyproject.toml" else str(path)
         validate(section, label)
         merged.update(section)
+        origins.update(dict.fromkeys(section, label))
         origin = path
-    return from_mapping(merged, origin)
+    return from_mapping(merged, origin, origins)
 
 
-def from_mapping(data: Mapping[str, Any], origin: Path | None = None) -> Config:
+def from_mapping(
+    data: Mapping[str, Any], origin: Path | None = None, origins: Mapping[str, str] | None = None
+) -> Config:
     """Build a Config from validated data; relative paths resolve against its file."""
     base = origin.parent if origin else Path.cwd()
     vocabulary = data.get("vocabulary")
@@ -161,4 +181,5 @@ def from_mapping(data: Mapping[str, Any], origin: Path | None = None) -> Config:
         ),
         source=origin,
         raw=dict(data),
+        origins=dict(origins or dict.fromkeys(data, str(origin) if origin else "config")),
     )

@@ -44,3 +44,6 @@ class Document:
     # The document's code, not checked as prose: inline and block code, link and image
     # destinations, autolinks. Evidence that a word in the prose is a term (`rustup`).
     code: tuple[str, ...] = ()
+    # Source spans the markup parser could not read (Markdown nested deeper than its
+    # limit): reported as findings, never dropped in silence.
+    unchecked: tuple[tuple[int, int], ...] = ()

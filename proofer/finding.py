@@ -35,6 +35,28 @@ class Severity(str, enum.Enum):
 FAIL_LEVEL_NONE = "none"
 
 
+class Applicability(str, enum.Enum):
+    """What `--fix` may do with a finding's suggestion (ruff's fix applicability).
+
+    `safe`: right in every context the rule matches, applied by `--fix`; `unsafe`: offered
+    and applied only with `--fix --unsafe-fixes`; `none`: shown, never applied (the span
+    holds markup a replacement would damage, or the rule says its suggestions are advice).
+    """
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    NONE = "none"
+
+    @property
+    def rank(self) -> int:
+        """Higher allows more: none < unsafe < safe."""
+        return {"none": 0, "unsafe": 1, "safe": 2}[self.value]
+
+    def at_most(self, other: Applicability) -> Applicability:
+        """The more restrictive of the two."""
+        return self if self.rank <= other.rank else other
+
+
 @dataclass(frozen=True)
 class TextFinding:
     """What an engine reports: a span of the checkable text (TextMap.text offsets)."""
@@ -54,13 +76,23 @@ class TextFinding:
     # that read the raw file, such as Vale's `scope: raw`).
     source_offsets: bool = False
 
+    def sort_key(self) -> tuple[int, int, str, tuple[str, ...]]:
+        """A total order (position, rule, then every other field): engines that collect
+        findings in a set sort them with this, so ties never fall to hash order."""
+        return (self.start, self.end, self.rule, (
+            self.message, self.severity.value, self.category, self.engine,
+            *self.suggestions, "\0", str(self.priority), str(self.source_offsets),
+            *(f"{k}={v}" for k, v in self.extra),
+        ))
+
 
 @dataclass(frozen=True)
 class Finding:
     """A problem at a span of the source file (code-point offsets, end exclusive).
 
-    `safe_fix` is False when the source span contains markup that the checkable text
-    did not, so replacing it with a suggestion could damage the document.
+    `applicability` is the rule's declared fix applicability, lowered to `none` when the
+    source span contains markup that the checkable text did not (a replacement could
+    damage the document). `proofer.fixes.fix_applicability` says what `--fix` may do.
     """
 
     rule: str
@@ -72,9 +104,23 @@ class Finding:
     engine: str
     suggestions: tuple[str, ...] = ()
     priority: int = 0
-    safe_fix: bool = True
+    applicability: Applicability = Applicability.UNSAFE
     extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
-    def sort_key(self) -> tuple[int, int, str, str]:
-        """Deterministic order: position, then rule, then message."""
-        return (self.start, self.end, self.rule, self.message)
+    @property
+    def offers_fix(self) -> bool:
+        """True when a suggestion may replace the span (reports offer it as a fix)."""
+        return bool(self.suggestions) and self.applicability is not Applicability.NONE
+
+    def sort_key(self) -> tuple[int, int, str, str, tuple[str, ...]]:
+        """Deterministic order: position, then rule, message, then every other field, so
+        no two different findings ever tie."""
+        return (self.start, self.end, self.rule, self.message, self.identity_key())
+
+    def identity_key(self) -> tuple[str, ...]:
+        """Every field as text, `extra` included: a total order over findings."""
+        return (
+            self.rule, str(self.start), str(self.end), self.message, self.severity.value,
+            self.category, self.engine, *self.suggestions, "\0", str(self.priority),
+            self.applicability.value, *(f"{k}={v}" for k, v in self.extra),
+        )

@@ -1,24 +1,37 @@
-"""Applying suggestions to source text (sqlfluff/ruff style: in source coordinates)."""
+"""Applying suggestions to source text (sqlfluff/ruff style: in source coordinates), and
+writing the result back atomically in the file's own encoding."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from proofer.finding import Finding
+from proofer.finding import Applicability, Finding
+from proofer.sources import InputError, decode, detect_encoding, read_bytes
 
 
-def is_safe_fix(finding: Finding) -> bool:
-    """Safe: the span is plain text in the source and there is exactly one suggestion."""
-    return finding.safe_fix and len(finding.suggestions) == 1
+def fix_applicability(finding: Finding) -> Applicability:
+    """What `--fix` may do with a finding: `safe` only for the single suggestion of a rule
+    that declares `fix: safe`; `unsafe` for any other replaceable suggestion; `none` when
+    there is nothing to apply or the span holds markup."""
+    if not finding.offers_fix:
+        return Applicability.NONE
+    if finding.applicability is Applicability.SAFE and len(finding.suggestions) == 1:
+        return Applicability.SAFE
+    return Applicability.UNSAFE
 
 
 def is_fixable(finding: Finding, unsafe: bool = False) -> bool:
     """Whether `--fix` (or `--fix --unsafe-fixes`) would apply this finding's suggestion."""
-    if unsafe:
-        return finding.safe_fix and bool(finding.suggestions)
-    return is_safe_fix(finding)
+    applicability = fix_applicability(finding)
+    return applicability is Applicability.SAFE or (
+        unsafe and applicability is Applicability.UNSAFE
+    )
 
 
 @dataclass(frozen=True)
@@ -28,9 +41,10 @@ class FixResult:
 
 
 def apply_fixes(source: str, findings: Iterable[Finding], unsafe: bool = False) -> FixResult:
-    """Replace each fixable span with its first suggestion; overlapping fixes are skipped."""
+    """Replace each fixable span with its first suggestion; overlapping fixes are skipped
+    (the earlier span wins; the next run reports what is left)."""
     chosen: list[Finding] = []
-    for finding in sorted(findings, key=lambda f: (f.start, f.end)):
+    for finding in sorted(findings, key=lambda f: (f.start, f.end, f.identity_key())):
         if not is_fixable(finding, unsafe):
             continue
         if chosen and finding.start < chosen[-1].end:
@@ -42,13 +56,65 @@ def apply_fixes(source: str, findings: Iterable[Finding], unsafe: bool = False) 
     return FixResult(text, len(chosen))
 
 
-def write_fixed(path: Path, text: str) -> None:
-    """Write fixed text back in the file's own encoding (UTF-8, UTF-8 with BOM, UTF-16)."""
-    head = path.read_bytes()[:3]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        data = text.encode("utf-16")
-    elif head.startswith(b"\xef\xbb\xbf"):
-        data = b"\xef\xbb\xbf" + text.encode("utf-8")
-    else:
-        data = text.encode("utf-8")
-    path.write_bytes(data)
+def write_fixed(path: Path, checked: str, fixed: str, name: str | None = None) -> None:
+    """Replace the file's text `checked` by `fixed`, atomically.
+
+    The new bytes (same encoding, byte order, BOM; line endings are in the text) go to a
+    temporary file in the same directory, are fsynced and renamed over the original, with
+    its permissions. A symbolic link stays a link: its target is rewritten. Raises
+    InputError, and leaves the file as it was, when it is read-only, has other hard
+    links, changed since it was checked, or cannot be written (disk full, size limit).
+    """
+    shown = name or str(path)
+    target = Path(os.path.realpath(path))
+    try:
+        status = target.stat()
+    except OSError as exc:
+        raise InputError(shown, f"not fixed: {exc.strerror or exc}") from None
+    if not status.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise InputError(shown, "not fixed: the file is read-only")
+    if status.st_nlink > 1:
+        raise InputError(
+            shown, f"not fixed: the file has {status.st_nlink} hard links, and replacing it "
+            "atomically would split them"
+        )
+    data = read_bytes(target, shown)
+    if decode(data, shown) != checked:
+        raise InputError(shown, "not fixed: the file changed after it was checked")
+    payload = detect_encoding(data).encode(fixed)
+    try:
+        _replace_atomically(target, payload, status)
+    except OSError as exc:
+        raise InputError(shown, f"not fixed: cannot write ({exc.strerror or exc})") from None
+
+
+def _replace_atomically(target: Path, payload: bytes, status: os.stat_result) -> None:
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, stat.S_IMODE(status.st_mode))
+        with contextlib.suppress(OSError):  # keeping the owner needs privileges
+            os.chown(temporary, status.st_uid, status.st_gid)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _fsync_directory(target.parent)
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename durable (POSIX); platforms without directory fsync skip it."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from proofer.document import Document
-from proofer.finding import Finding, TextFinding
+from proofer.finding import Applicability, Finding, TextFinding
+
+# The fix applicability a rule declares (RuleCatalog.applicability).
+ApplicabilityOf = Callable[[str], Applicability]
+
+
+def _never_safe(rule_id: str) -> Applicability:
+    return Applicability.UNSAFE
 
 
 def _source_span(document: Document, item: TextFinding) -> tuple[int, int, bool] | None:
-    """(start, end, safe_fix) in the source, or None for a finding on a placeholder."""
+    """(start, end, literal) in the source, or None for a finding on a placeholder."""
     if item.source_offsets:
         # Already source offsets (style rules with `scope: raw`); clamp to the source.
         size = len(document.source)
@@ -22,14 +29,23 @@ def _source_span(document: Document, item: TextFinding) -> tuple[int, int, bool]
     return start, end, textmap.is_literal(item.start, item.end)
 
 
-def to_source_findings(document: Document, findings: Iterable[TextFinding]) -> list[Finding]:
-    """Map text spans to source spans; drop findings on placeholders (code, URLs)."""
+def to_source_findings(
+    document: Document,
+    findings: Iterable[TextFinding],
+    applicability: ApplicabilityOf = _never_safe,
+) -> list[Finding]:
+    """Map text spans to source spans; drop findings on placeholders (code, URLs).
+
+    Each finding takes its rule's fix applicability, lowered to `none` when the source
+    span holds markup the checkable text does not (replacing it could damage the file).
+    """
     located = []
     for item in findings:
         span = _source_span(document, item)
         if span is None:
             continue
-        start, end, safe_fix = span
+        start, end, literal = span
+        declared = applicability(item.rule)
         located.append(
             Finding(
                 rule=item.rule,
@@ -41,7 +57,7 @@ def to_source_findings(document: Document, findings: Iterable[TextFinding]) -> l
                 engine=item.engine,
                 suggestions=item.suggestions,
                 priority=item.priority,
-                safe_fix=safe_fix,
+                applicability=declared if literal else Applicability.NONE,
                 extra=item.extra,
             )
         )

@@ -96,7 +96,9 @@ def check_documents(
             continue
         for path, document in by_path.items():
             text_findings = outcome.findings.get(path, [])
-            per_path[path].extend(to_source_findings(document, text_findings))
+            per_path[path].extend(
+                to_source_findings(document, text_findings, catalog.applicability)
+            )
     for document in documents:
         policy = FilePolicy.for_path(config, document.path)
         # Suppressions first (they add their own warnings), then the config policy on
@@ -109,7 +111,7 @@ def check_documents(
             adjusted = policy.apply(finding, catalog.identify(finding))
             if adjusted is not None:
                 selected.append(adjusted)
-        findings = merge_findings(selected)
+        findings = merge_findings(selected, document.source)
         result.files.append(FileResult(document.path, document.source, findings))
     return result
 

@@ -8,11 +8,12 @@ from dataclasses import dataclass, replace
 
 from proofer.config import Config
 from proofer.document import Directive, Document
-from proofer.finding import Finding, Severity
+from proofer.finding import Applicability, Finding, Severity
 from proofer.lines import LineIndex
 
 DIRECTIVE_RULE = "PF-DIRECTIVE-UNKNOWN-RULE"
 UNUSED_DIRECTIVE_RULE = "PF-DIRECTIVE-UNUSED"
+UNCHECKED_TEXT_RULE = "PF-MARKUP-TOO-DEEP"
 
 
 @dataclass(frozen=True)
@@ -76,10 +77,15 @@ def apply_suppressions(
     identify: Callable[[Finding], RuleIdentity],
     is_known: Callable[[str], bool],
 ) -> list[Finding]:
-    """Drop findings switched off by inline comments; warn about unknown or unused ones."""
+    """Drop findings switched off by inline comments; warn about unknown or unused ones.
+
+    proofer's own notes on the document (text the parser could not check) join the
+    findings first, so they are reported like any finding and comments can silence them.
+    """
+    findings = [*findings, *unchecked_text_notes(document)]
     directives = sorted(document.directives, key=lambda d: d.start)
     if not directives:
-        return list(findings)
+        return findings
     lines = LineIndex(document.source)
     used: set[Directive] = set()
     kept: list[Finding] = []
@@ -92,6 +98,24 @@ def apply_suppressions(
             used.add(suppressor)
     kept.extend(_directive_warnings(directives, used, is_known))
     return kept
+
+
+def unchecked_text_notes(document: Document) -> list[Finding]:
+    """A warning on each span of the source the markup parser skipped."""
+    return [
+        Finding(
+            rule=UNCHECKED_TEXT_RULE,
+            start=start,
+            end=end,
+            message="Markdown nested this deep is past the parser's limit: "
+            "this text is not checked. Nest less to have it checked.",
+            severity=Severity.WARNING,
+            category="markup",
+            engine="proofer",
+            applicability=Applicability.NONE,
+        )
+        for start, end in document.unchecked
+    ]
 
 
 def _suppressor(

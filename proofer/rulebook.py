@@ -13,7 +13,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from proofer.finding import Severity
+from proofer.finding import Applicability, Severity
 from proofer.yamlfile import load_yaml
 
 _MARK = re.compile(r"\[\[(.+?)\]\]")
@@ -71,6 +71,8 @@ class Rule:
     priority: int = 0
     spec: Mapping[str, Any] = field(default_factory=dict)
     path: str = ""
+    # Whether `--fix` may apply the rule's single suggestion on its own (ruff's model).
+    fix: Applicability = Applicability.UNSAFE
 
     def matches_selector(self, selector: str) -> bool:
         """A selector is an id, a name, a category, or a prefix of an id or name."""
@@ -129,6 +131,7 @@ def parse_rule(data: Any, path: str) -> Rule:
         priority=int(data.get("priority", 0)),
         spec=spec,
         path=path,
+        fix=Applicability(data.get("fix", Applicability.UNSAFE.value)),
     )
 
 

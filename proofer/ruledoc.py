@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from proofer.rulebook import Rule
+from proofer.terminal import plain, print_table
 
 
 def print_rules_table(console: Console, rules: list[Rule], output_format: str = "table") -> None:
@@ -27,8 +28,11 @@ def print_rules_table(console: Console, rules: list[Rule], output_format: str = 
         table.add_column(column, no_wrap=True)
     table.add_column("what it flags")
     for rule in ordered:
-        table.add_row(rule.id, rule.name, rule.severity.value, rule.category, rule.doc.what)
-    console.print(table)
+        table.add_row(
+            plain(rule.id), plain(rule.name), rule.severity.value, plain(rule.category),
+            plain(rule.doc.what.strip()),
+        )
+    print_table(console, table)
 
 
 def print_languagetool_rule(console: Console, rule_id: str) -> None:
@@ -37,21 +41,25 @@ def print_languagetool_rule(console: Console, rule_id: str) -> None:
 
     bare = rule_id.removeprefix("LT.")
     curation = load_curation()
-    console.print(Text(f"LT.{bare} (LanguageTool)", style="bold"))
+    console.print(plain(f"LT.{bare} (LanguageTool)", style="bold"))
     if bare in curation.disabled_rules:
-        console.print(f"switched off in rules/languagetool.yaml: {curation.disabled_rules[bare]}")
+        console.print(plain(
+            f"switched off in rules/languagetool.yaml: {curation.disabled_rules[bare]}"
+        ))
     else:
         level = curation.rules.get(bare)
         where = f"set to {level.value} by rule" if level else "set by its category or issue type"
         console.print(f"engine: languagetool · severity: {where} (rules/languagetool.yaml)")
-    console.print(f"documentation and examples: {rule_page_url(bare)}")
+    console.print(plain(f"documentation and examples: {rule_page_url(bare)}"))
 
 
 def print_rule(console: Console, rule: Rule) -> None:
     """The rule's documentation in fixed sections, then its examples."""
-    console.print(Text(f"{rule.id} ({rule.name})", style="bold"))
-    console.print(f"engine: {rule.engine} · severity: {rule.severity.value} · "
-                  f"category: {rule.category}")
+    console.print(plain(f"{rule.id} ({rule.name})", style="bold"))
+    console.print(plain(
+        f"engine: {rule.engine} · severity: {rule.severity.value} · "
+        f"category: {rule.category} · fix: {rule.fix.value}"
+    ))
     sections = [
         ("What it does", rule.doc.what),
         ("Why is this bad?", rule.doc.why),
@@ -61,11 +69,11 @@ def print_rule(console: Console, rule: Rule) -> None:
     for title, body in sections:
         if body:
             console.print(Text(f"\n{title}", style="bold underline"))
-            console.print(Text(body.strip()))
+            console.print(plain(body.strip()))
     console.print(Text("\nExamples", style="bold underline"))
     for example in rule.examples:
         if example.is_bad:
             fixes = ", ".join(example.fixes or ()) or "(delete)"
-            console.print(Text("  ✗ ", style="red") + Text(example.text) + Text(f"  → {fixes}"))
+            console.print(Text("  ✗ ", style="red") + plain(example.text) + plain(f"  → {fixes}"))
         else:
-            console.print(Text("  ✓ ", style="green") + Text(example.text))
+            console.print(Text("  ✓ ", style="green") + plain(example.text))

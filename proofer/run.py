@@ -24,7 +24,7 @@ from proofer.fixes import apply_fixes, write_fixed
 from proofer.parallel import WorkerSpec
 from proofer.pipeline import RunResult, check_documents, read_documents
 from proofer.progress import NoProgress, RunProgress
-from proofer.sources import STDIN_NAME, SourceFile, discover
+from proofer.sources import STDIN_NAME, InputError, SourceFile, discover
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,11 @@ def run_check(request: CheckRequest) -> RunResult:
     documents, read_errors = read_documents(files, config)
     setup = EngineSetup(config, request.catalog, request.engine_options)
     built, build_errors = build_engines(request.engines, setup) if documents else ([], [])
+    fix_errors: list[InputError] = []
     try:
         result = _check(request, documents, built)
         if request.fix and not result.engine_errors and not build_errors:
-            fixed = _write_fixes(result, files, request.unsafe_fixes)
+            fixed, fix_errors = _write_fixes(result, files, request)
             if fixed:
                 documents, read_errors = read_documents(files, config)
                 result = _check(request, documents, built)
@@ -69,10 +70,11 @@ def run_check(request: CheckRequest) -> RunResult:
     finally:
         for engine in built:
             engine.close()
-    result.input_errors = [*discovery.errors, *read_errors, *result.input_errors]
+    result.input_errors = [*discovery.errors, *read_errors, *result.input_errors, *fix_errors]
     result.engine_errors = [*build_errors, *result.engine_errors]
     result.engines = tuple(request.engines) if not build_errors else tuple(e.name for e in built)
     result.skipped_engines = tuple(request.skipped_engines)
+    result.notes[:0] = discovery.notes
     if unchanged:
         result.notes.append(
             f"{len(unchanged)} file(s) not checked: unchanged since {request.diff_ref}"
@@ -126,18 +128,28 @@ def _gate(request: CheckRequest, result: RunResult) -> None:
         result.baselined = apply_baseline(result, request.baseline, request.min_level)
 
 
-def _write_fixes(result: RunResult, files: Sequence[SourceFile], unsafe: bool) -> int:
-    """Apply fixes to the files on disk; returns how many problems were fixed."""
+def _write_fixes(
+    result: RunResult, files: Sequence[SourceFile], request: CheckRequest
+) -> tuple[int, list[InputError]]:
+    """Apply the fixes of shown findings (at or above --min-level, after the config, the
+    baseline and --diff) to the files on disk; returns how many problems were fixed and
+    the files that could not be written."""
     real_paths: dict[str, Path] = {f.display_path: f.path for f in files if f.path is not None}
     total = 0
+    errors: list[InputError] = []
     for file in result.files:
-        path = real_paths.get(file.path)
-        fixed = apply_fixes(file.source, file.findings, unsafe)
+        shown = [f for f in file.findings if f.severity.at_least(request.min_level)]
+        fixed = apply_fixes(file.source, shown, request.unsafe_fixes)
         if not fixed.applied:
             continue
+        path = real_paths.get(file.path)
         if path is None or file.path == STDIN_NAME:
             result.notes.append("standard input is not fixed in place")
             continue
-        write_fixed(path, fixed.source)
+        try:
+            write_fixed(path, file.source, fixed.source, file.path)
+        except InputError as exc:
+            errors.append(exc)
+            continue
         total += fixed.applied
-    return total
+    return total, errors

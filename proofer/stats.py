@@ -22,6 +22,7 @@ from proofer.engines.style.readability import (
     scores,
 )
 from proofer.engines.style.scopes import ScopeIndex
+from proofer.terminal import plain, print_table
 
 _COLUMNS = (
     ("flesch_reading_ease", "Flesch"),
@@ -65,20 +66,20 @@ def stats_json(items: Sequence[DocumentStats]) -> str:
 def print_stats(console: Console, items: Sequence[DocumentStats]) -> None:
     """A rich table, one row per document."""
     table = Table(title="Readability", title_justify="left")
-    table.add_column("Document", overflow="fold", min_width=12)
+    table.add_column("Document", min_width=12)
     for name in ("Words", "Sentences", "Minutes"):
         table.add_column(name, justify="right", no_wrap=True)
     for _, label in _COLUMNS:
         table.add_column(label, justify="right", no_wrap=True)
     for item in items:
         table.add_row(
-            item.path,
+            plain(item.path),
             str(item.counts.words),
             str(item.counts.sentences),
             f"{item.reading_minutes:.1f}",
             *(f"{item.scores[name]:.1f}" for name, _ in _COLUMNS),
         )
-    console.print(table)
+    print_table(console, table)
     console.print(
         "Flesch: higher is easier (60-70 is plain English); the others are US school grades."
     )

@@ -16,7 +16,7 @@ from proofer.catalog import RuleCatalog
 from proofer.cli import app
 from proofer.config import Config
 from proofer.engines.spacy.engine import SpacyEngine
-from proofer.finding import Finding, Severity
+from proofer.finding import Applicability, Finding, Severity
 from proofer.fingerprint import stamp_fingerprints
 from proofer.pipeline import FileResult, RunResult, check_documents, read_documents
 from proofer.report import MACHINE_FORMATS
@@ -36,6 +36,7 @@ GITHUB_LINE = re.compile(
     r"^::(error|warning|notice) file=[^,:\n]+,line=\d+,endLine=\d+"
     r"(,col=\d+,endColumn=\d+)?,title=[^,:\n]+::[^\r\n]*$"
 )
+GITHUB_ENGINE_LINE = re.compile(r"^::error title=[^,:\n]+::[^\r\n]*$")
 
 
 def _check(*args: str) -> tuple[int, str, str]:
@@ -286,7 +287,7 @@ def _synthetic_context(catalog: RuleCatalog) -> ReportContext:
         Finding("PF-DIRECTIVE-UNUSED", 0, 5, "This comment suppresses nothing.",
                 Severity.SUGGESTION, "directives", "proofer"),
         Finding("LT.SOME_RULE[2]", span, span + 12, "Multi-line: a, b.", Severity.WARNING,
-                "grammar", "languagetool", ("x",), safe_fix=False),
+                "grammar", "languagetool", ("x",), applicability=Applicability.NONE),
     ]
     result = RunResult(
         files=[FileResult("docs/x.md", source, findings)],
@@ -319,7 +320,9 @@ def test_synthetic_edge_cases_stay_valid(catalog: RuleCatalog) -> None:
                   .iter_errors(rdjson))
     assert not errors, errors[0].message
     github = MACHINE_FORMATS["github"](context).splitlines()
-    assert all(GITHUB_LINE.match(line) for line in github)
+    assert all(GITHUB_LINE.match(line) or GITHUB_ENGINE_LINE.match(line) for line in github)
+    assert "::error file=docs/bad.md,line=1,endLine=1,title=proofer%3A not checked::" in github[0]
+    assert github[1] == "::error title=proofer%3A engine failed::languagetool: could not start"
     assert "line=3,endLine=4,title=LT.SOME_RULE[2]::Multi-line: a, b." in github[-1]
     ET.fromstring(MACHINE_FORMATS["checkstyle"](context))
     junit = MACHINE_FORMATS["junit"](context)

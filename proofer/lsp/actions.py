@@ -10,7 +10,8 @@ from lsprotocol import types
 
 from proofer.catalog import RuleCatalog
 from proofer.engines.languagetool.curation import is_spelling
-from proofer.finding import Finding
+from proofer.finding import Applicability, Finding
+from proofer.fixes import fix_applicability
 from proofer.lsp.diagnostics import to_diagnostic
 from proofer.lsp.positions import PositionMap
 
@@ -48,12 +49,11 @@ def is_spelling_finding(finding: Finding) -> bool:
 
 
 def is_preferred_fix(finding: Finding) -> bool:
-    """Whether an editor may apply this finding's suggestion as *the* fix (isPreferred).
-
-    Until rules declare whether their fix is safe (`fix: safe|unsafe|none`), no suggestion
-    is preferred: the writer picks one. This is the one place that decides it.
+    """Whether an editor may apply this finding's suggestion as *the* fix (isPreferred):
+    exactly when `--fix` would apply it on its own (the rule declares `fix: safe`).
+    This is the one place that decides it.
     """
-    return False
+    return fix_applicability(finding) is Applicability.SAFE
 
 
 def code_actions(
@@ -92,8 +92,8 @@ def code_actions(
 def _replacements(
     finding: Finding, diagnostic: types.Diagnostic, context: ActionContext
 ) -> list[types.CodeAction]:
-    # A span with markup inside (safe_fix False) is never rewritten, as with --fix.
-    if not finding.safe_fix:
+    # A span with markup inside (applicability none) is never rewritten, as with --fix.
+    if not finding.offers_fix:
         return []
     flagged = context.positions.source[finding.start : finding.end]
     span = context.positions.range(finding.start, finding.end)

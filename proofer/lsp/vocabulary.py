@@ -75,14 +75,15 @@ def _append_line(path: Path, line: str) -> bool:
 
 
 def _add_vocabulary_key(config_file: Path, value: str) -> None:
-    """Set `vocabulary` in .proofer.toml (top level) or pyproject.toml ([tool.proofer]),
-    keeping the rest of the file as it was."""
+    """Set `vocabulary` in .proofer.toml (top level, or its [tool.proofer] table) or
+    pyproject.toml ([tool.proofer]), keeping the rest of the file as it was."""
     try:
         text = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
         document = tomlkit.parse(text)
     except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError) as exc:
         raise VocabularyError(f"cannot update {config_file}: {exc}") from None
-    if config_file.name == "pyproject.toml":
+    # .proofer.toml may hold its keys in a [tool.proofer] table, as pyproject.toml does.
+    if config_file.name == "pyproject.toml" or isinstance(document.get("tool"), Table):
         tool = document.get("tool")
         if not isinstance(tool, Table):
             tool = tomlkit.table(is_super_table=True)

@@ -21,6 +21,7 @@ from proofer.lines import LineIndex
 from proofer.markup.directives import parse_directives
 from proofer.markup.frontmatter import front_matter_texts
 from proofer.markup.html import CODE_TAGS, SKIPPED_TAGS, HtmlBlock, Piece, scan_html
+from proofer.markup.nesting import too_deep_spans
 from proofer.markup.templates import HIDDEN, Region, markup_regions
 from proofer.textmap import TextMapBuilder
 
@@ -102,6 +103,7 @@ def parse_markdown(path: str, source: str, parser: MarkdownIt | None = None) -> 
         markup="markdown",
         meta_texts=tuple(walker.meta_texts),
         code=tuple(walker.code),
+        unchecked=too_deep_spans(tokens, md.options["maxNesting"], source),
     )
 
 

@@ -2,7 +2,9 @@
 
 `::error file=F,line=L,endLine=L2,col=C,endColumn=C2,title=RULE::message`; suggestions
 become `::notice`. Columns are 1-based code points, end exclusive, and are given only for
-findings on one line (GitHub ignores columns on multi-line annotations).
+findings on one line (GitHub ignores columns on multi-line annotations). A file that could
+not be checked is an `::error` on that file, a failed engine an `::error` of its own, so
+an incomplete run is never a clean-looking log.
 """
 
 from __future__ import annotations
@@ -38,6 +40,22 @@ def command_line(item: Located) -> str:
     return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(message)}"
 
 
+def problem_lines(context: ReportContext) -> list[str]:
+    """Unreadable files and failed engines as error annotations."""
+    result = context.result
+    lines = []
+    for error in sorted(result.input_errors, key=lambda e: (e.path, e.problem)):
+        path = escape_property(normalize_path(error.path))
+        title = escape_property("proofer: not checked")
+        lines.append(f"::error file={path},line=1,endLine=1,title={title}::"
+                     f"{escape_data(error.problem)}")
+    for engine_error in result.engine_errors:
+        title = escape_property("proofer: engine failed")
+        lines.append(f"::error title={title}::{escape_data(engine_error)}")
+    return lines
+
+
 def render(context: ReportContext) -> str:
     items = located_findings(context.result, context.min_level)
-    return "".join(command_line(item) + "\n" for item in items)
+    lines = [*problem_lines(context), *(command_line(item) for item in items)]
+    return "".join(line + "\n" for line in lines)

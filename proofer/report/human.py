@@ -17,6 +17,7 @@ from proofer.lines import LineIndex
 from proofer.report.context import ReportContext
 from proofer.report.positions import Located, located_findings, severity_counts
 from proofer.report.reporter import PEOPLE, Streams
+from proofer.terminal import plain, printable
 
 _STYLES = {"error": "bold red", "warning": "bold yellow", "suggestion": "bold cyan"}
 _TAB = "    "
@@ -24,16 +25,18 @@ _CONTEXT = 50  # characters of context kept on each side of a span in long lines
 
 
 def _underline(item: Located, line_text: str) -> tuple[str, str]:
-    """The displayed line (an excerpt when long) and a caret line under the span."""
+    """The displayed line (an excerpt when long) and a caret line under the span.
+
+    Control characters from the draft are shown escaped, never sent to the terminal."""
     start = item.column - 1
     end = item.end_column - 1 if item.end_line == item.line else len(line_text)
     left = max(0, start - _CONTEXT)
     right = min(len(line_text), end + _CONTEXT)
     prefix = "…" if left else ""
     suffix = "…" if right < len(line_text) else ""
-    before = prefix + line_text[left:start].replace("\t", _TAB)
-    flagged = line_text[start:end].replace("\t", _TAB)
-    after = line_text[end:right].replace("\t", _TAB) + suffix
+    before = prefix + printable(line_text[left:start].replace("\t", _TAB))
+    flagged = printable(line_text[start:end].replace("\t", _TAB))
+    after = printable(line_text[end:right].replace("\t", _TAB)) + suffix
     return before + flagged + after, " " * cell_len(before) + "^" * max(1, cell_len(flagged))
 
 
@@ -41,21 +44,21 @@ def print_findings(console: Console, context: ReportContext) -> None:
     """Every finding, grouped by file."""
     items = located_findings(context.result, context.min_level)
     for path, group in groupby(items, key=lambda i: i.path):
-        console.print(Text(path, style="bold underline"))
+        console.print(plain(path, style="bold underline"))
         entries = list(group)
         index = LineIndex(entries[0].file.source)
         for item in entries:
             finding = item.finding
             level = finding.severity.value
             head = Text.assemble(
-                (f"{path}:{item.line}:{item.column}", "bold"),
+                (f"{printable(path)}:{item.line}:{item.column}", "bold"),
                 "  ",
                 (level, _STYLES[level]),
                 "  ",
-                (finding.rule, "magenta"),
+                (printable(finding.rule), "magenta"),
             )
             console.print(head)
-            console.print(Text("  " + finding.message))
+            console.print(plain("  " + finding.message))
             shown, carets = _underline(item, index.line_text(item.line))
             gutter = f"{item.line:>5} │ "
             console.print(Text(gutter, style="dim") + Text(shown), crop=False)
@@ -66,7 +69,7 @@ def print_findings(console: Console, context: ReportContext) -> None:
             )
             if finding.suggestions:
                 joined = ", ".join(f"“{s}”" for s in finding.suggestions)
-                console.print(Text("  suggestion: ", style="green") + Text(joined))
+                console.print(Text("  suggestion: ", style="green") + plain(joined))
             console.print()
 
 
@@ -74,15 +77,15 @@ def print_problems(console: Console, context: ReportContext) -> None:
     """Files that could not be checked, failed engines and notes (meant for stderr)."""
     result = context.result
     for input_error in result.input_errors:
-        console.print(Text("error: ", style="bold red") + Text(str(input_error)))
+        console.print(Text("error: ", style="bold red") + plain(str(input_error)))
     for engine_error in result.engine_errors:
-        console.print(Text("engine failed: ", style="bold red") + Text(engine_error))
+        console.print(Text("engine failed: ", style="bold red") + plain(engine_error))
     for note in result.notes:
-        console.print(Text("note: ", style="yellow") + Text(note))
+        console.print(Text("note: ", style="yellow") + plain(note))
     if result.skipped_engines:
         console.print(
             Text("note: ", style="yellow")
-            + Text("not run on purpose: " + ", ".join(result.skipped_engines))
+            + plain("not run on purpose: " + ", ".join(result.skipped_engines))
         )
 
 
@@ -100,13 +103,13 @@ def print_summary(console: Console, context: ReportContext) -> None:
         rows = Counter((i.finding.rule, i.finding.severity) for i in items)
         for (rule, severity), count in sorted(rows.items(), key=lambda kv: (-kv[1], kv[0][0])):
             level = severity.value
-            table.add_row(rule, Text(level, style=_STYLES[level]), str(count))
+            table.add_row(plain(rule), Text(level, style=_STYLES[level]), str(count))
         console.print(table)
     parts = [f"[{_STYLES[k]}]{v} {k}{'s' if v != 1 else ''}[/]" for k, v in counts.items()]
     files = len(result.files)
     console.print(
         f"{files} file{'s' if files != 1 else ''} checked: " + ", ".join(parts)
-        + f" · engines: {escape(', '.join(result.engines) or 'none')}"
+        + f" · engines: {escape(printable(', '.join(result.engines)) or 'none')}"
         + (f" · {result.baselined} suppressed by baseline" if result.baselined else "")
         + f" · exit {context.exit_code}"
     )

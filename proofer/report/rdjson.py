@@ -48,7 +48,7 @@ def diagnostic(item: Located, index: LineIndex) -> dict[str, Any]:
         "severity": SEVERITIES[finding.severity],
         "code": code,
     }
-    if finding.suggestions and finding.safe_fix:
+    if finding.offers_fix:
         result["suggestions"] = [
             {"range": _range(item, index), "text": s} for s in finding.suggestions
         ]

@@ -134,7 +134,7 @@ def _result(item: Located, rule_index: int, region: dict[str, int], fp: str) -> 
         "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
         "partialFingerprints": {FINGERPRINT_NAME: fp},
     }
-    if finding.suggestions and finding.safe_fix:
+    if finding.offers_fix:
         result["fixes"] = [
             {
                 "description": {"text": f"Replace with “{s}”" if s else "Delete"},

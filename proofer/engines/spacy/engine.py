@@ -103,7 +103,7 @@ class SpacyEngine:
         )
         for piece, doc in zip(pieces, docs, strict=True):
             findings.update(self._check_doc(doc, piece, curly))
-        return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
+        return sorted(findings, key=TextFinding.sort_key)
 
     def close(self) -> None:
         """Nothing to release: the pipeline belongs to the caller."""

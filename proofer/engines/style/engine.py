@@ -240,7 +240,7 @@ class StyleEngine:
             findings.extend(
                 self._finding(rule, in_source(view, alert), plan.vocab, ctx) for alert in alerts
             )
-        return sorted(set(findings), key=lambda f: (f.start, f.end, f.rule))
+        return sorted(set(findings), key=TextFinding.sort_key)
 
     def _finding(
         self, rule: StyleRule, alert: Alert, vocab: Vocabulary, ctx: RunContext
