@@ -178,6 +178,10 @@ def test_verdicts_weigh_the_evidence_in_order(judge: WordJudge) -> None:
     # A respelling nobody uses is no variant: 'useing' fits ageing/aging but is a slip.
     assert reason("useing", ("using",)) is Reason.TYPO
     assert reason("authour", ("author", "auth our")) is Reason.TYPO
+    # A plural almost nobody writes, of a common word: the speller is right.
+    assert reason("medias", ("mediae", "median")) is Reason.TYPO
+    assert reason("hardwares", ("hardware",)) is Reason.TYPO
+    assert reason("configs", ("con figs",)) is not Reason.TYPO
     assert reason("Gava", ("Java",), quoted=True) is Reason.MENTION
     assert reason("libre", ("Libra", "liber")) is Reason.IN_USE
     assert reason("unbubbled", ("bubbled",)) is Reason.COINAGE
