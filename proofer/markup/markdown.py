@@ -251,6 +251,10 @@ class _Walker:
         if kind == "table":
             self._row_cursor[token.map[0]] = pos
         self._finish_block(mark, kind)
+        if self._prose and kind == "paragraph" and _one_emphasis(token.children or []):
+            # A paragraph that is one bold or italic span is a heading in all but name
+            # ('**Project is welcoming**'): it introduces what follows, not a sentence.
+            self.builder.mark_lead_in()
 
     def _html_text_block(self, block: HtmlBlock, kind: str) -> None:
         """One element's text: surrounding space trimmed, line breaks read as spaces,
@@ -545,6 +549,20 @@ class _Walker:
                     return index + 1
             index += 1
         raise _Unmappable(")")
+
+
+def _one_emphasis(children: list[Token]) -> bool:
+    """The inline content is a single bold or italic span, space aside."""
+    items = [c for c in children if c.type not in ("text", "softbreak") or c.content.strip()]
+    if len(items) < 2 or items[0].type not in ("strong_open", "em_open"):
+        return False
+    opening, closing = items[0].type, items[0].type.replace("_open", "_close")
+    depth = 0
+    for position, item in enumerate(items):
+        depth += (item.type == opening) - (item.type == closing)
+        if depth == 0:
+            return position == len(items) - 1
+    return False
 
 
 def _strip_span(source: str, start: int, end: int) -> tuple[int, int]:

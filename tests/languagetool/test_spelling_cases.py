@@ -144,6 +144,21 @@ def test_mixed_variants_warn_and_name_the_other_line(lt_url: str) -> None:
     ]
 
 
+def test_a_document_mixing_many_words_both_ways_has_no_one_variety(lt_url: str) -> None:
+    # Several texts or writers in one file (a compilation): each mix is only a suggestion.
+    text = (
+        "The [[behaviour]] changed.\n\nThe [[colour]] faded.\n\nThe [[centre]] moved.\n\n"
+        "Our [[favourite]] went.\n\nThe behavior held, the color stayed, the center of our "
+        "favorite town."
+    )
+    case = _case("compiled.md", text)
+    findings = _check(lt_url, [case])["compiled.md"]
+    found = [f for span in case.marked for f in _overlapping(case, findings, span)]
+    assert len(found) == 4
+    assert {f.severity for f in found} == {Severity.SUGGESTION}
+    assert all("document also spells it" in f.message for f in found)
+
+
 def test_a_named_variety_keeps_the_other_variety_an_error(lt_url: str) -> None:
     case = _case("strict.md", "The [[behaviour]] of the cache surprised us.")
     strict = from_mapping({"language": "en-US"})

@@ -7,7 +7,7 @@ import pytest
 from proofer.markup.markdown import parse_markdown
 from proofer.words.context import capitalised, quoted_alone
 from proofer.words.document import DocumentWords, code_words
-from proofer.words.evidence import MISSPELLED, Reason, WordJudge
+from proofer.words.evidence import MISSPELLED, Reason, WordJudge, one_variety
 from proofer.words.frequency import WordFrequency
 from proofer.words.morphology import coinage, inflection_of, regularised_past
 from proofer.words.shapes import is_code_like
@@ -175,6 +175,13 @@ def test_verdicts_weigh_the_evidence_in_order(judge: WordJudge) -> None:
     assert mixed.reason is Reason.MIXED_VARIANTS and mixed.other_use == text.index("behavior")
     assert reason("organisation", ("organization",), lenient_variants=False) in MISSPELLED
     assert reason("recieved", ("received",)) is Reason.TYPO
+    # A respelling nobody uses is no variant: 'useing' fits ageing/aging but is a slip.
+    assert reason("useing", ("using",)) is Reason.TYPO
+    assert reason("authour", ("author", "auth our")) is Reason.TYPO
+    # A plural almost nobody writes, of a common word: the speller is right.
+    assert reason("medias", ("mediae", "median")) is Reason.TYPO
+    assert reason("hardwares", ("hardware",)) is Reason.TYPO
+    assert reason("configs", ("con figs",)) is not Reason.TYPO
     assert reason("Gava", ("Java",), quoted=True) is Reason.MENTION
     assert reason("libre", ("Libra", "liber")) is Reason.IN_USE
     assert reason("unbubbled", ("bubbled",)) is Reason.COINAGE
@@ -195,3 +202,9 @@ def test_a_slip_repeated_once_is_still_a_typo_but_consistent_use_is_a_term(
     assert judge.judge("inliner", ("inline",), words).reason is Reason.TERM
     words = DocumentWords.from_text("Thanks to Toray. Toray makes films.")
     assert judge.judge("Toray", ("Today",), words).reason is Reason.TERM
+
+
+def test_one_variety_allows_a_few_mixed_words_not_many() -> None:
+    assert one_variety([])
+    assert one_variety(["behaviour", "Behaviour", "colour"])
+    assert not one_variety(["behaviour", "colour", "centre", "favourite"])

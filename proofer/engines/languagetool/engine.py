@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -36,7 +36,7 @@ from proofer.lines import LineIndex
 from proofer.textmap import TextMap
 from proofer.words.context import quoted_alone
 from proofer.words.document import DocumentWords
-from proofer.words.evidence import MISSPELLED, Reason, Verdict, WordJudge
+from proofer.words.evidence import MISSPELLED, Reason, Verdict, WordJudge, one_variety
 from proofer.words.shapes import is_code_like
 
 if TYPE_CHECKING:
@@ -399,6 +399,8 @@ class LanguageToolEngine:
         text = textmap.text
         findings: list[TextFinding] = []
         words: DocumentWords | None = None
+        # (index in findings, word) of each spelling mixed with this variety's
+        mixed: list[tuple[int, str]] = []
         for item in candidates:
             match = item.match
             if match.category in self.curation.disabled_categories:
@@ -413,6 +415,8 @@ class LanguageToolEngine:
                 if match.rule_id.startswith(DICTIONARY_SPELLER):
                     words = words or DocumentWords.of(document)
                     verdict = self._verdict(text, item, words)
+                    if verdict.reason is Reason.MIXED_VARIANTS:
+                        mixed.append((len(findings), text[item.start : item.end]))
                     if verdict.reason is not Reason.IN_CODE:
                         findings.append(self._spelling_finding(document, item, verdict))
                     continue
@@ -428,6 +432,10 @@ class LanguageToolEngine:
                 findings.append(self._finding(item, note=note, severity=Severity.SUGGESTION))
                 continue
             findings.append(self._finding(item))
+        if not one_variety(word for _, word in mixed):
+            # Many words spelled both ways: several texts or writers, not one slip.
+            for index, _ in mixed:
+                findings[index] = replace(findings[index], severity=Severity.SUGGESTION)
         return findings
 
     def _verdict(self, text: str, item: _Candidate, words: DocumentWords) -> Verdict:

@@ -429,6 +429,7 @@ _SPECS: tuple[ConditionSpec, ...] = (
     _token_condition("known_word", morphology.known_word),
     _token_condition("mass_noun", morphology.mass_noun),
     _token_condition("plural_of_mass_noun", morphology.plural_of_mass_noun),
+    _token_condition("plural_out_of_use", morphology.plural_out_of_use),
     _token_condition("proper_name", morphology.proper_name),
     _token_condition("bare_singular_noun", phrases.bare_singular_noun),
     _token_condition("participle_differs", phrases.participle_differs),
