@@ -7,34 +7,10 @@ half of its window, else after a line break or a space, else exactly at the limi
 
 from __future__ import annotations
 
-import bisect
+from proofer.utf16 import Utf16Index
 
 # Where a piece may end, best first: a sentence end, a line break, any space.
 CUT_MARKS = (". ", "? ", "! ", "\n", " ")
-
-
-class Utf16Index:
-    """Converts between code-point and UTF-16 offsets of one text (Java counts UTF-16
-    units: a character outside the Basic Multilingual Plane is two units, one code point)."""
-
-    def __init__(self, text: str) -> None:
-        astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
-        self._astral = astral
-        # UTF-16 position of each astral character: its code point index + those before it.
-        self._astral_utf16 = [cp + n for n, cp in enumerate(astral)]
-
-    def to_utf16(self, offset: int) -> int:
-        """UTF-16 offset of code-point offset `offset`."""
-        return offset + bisect.bisect_left(self._astral, offset)
-
-    def to_code_points(self, offset: int) -> int:
-        """Code-point offset of UTF-16 offset `offset` (mid-pair rounds down)."""
-        return offset - bisect.bisect_left(self._astral_utf16, offset)
-
-
-def utf16_length(text: str) -> int:
-    """Length of `text` in UTF-16 code units."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
 def cut_points(
