@@ -79,6 +79,8 @@ class _Unmappable(Exception):
     """An inline child could not be found in the source."""
 
 
+_TAG_MASK = re.compile(r"[^\r\n]")
+
 def build_parser() -> MarkdownIt:
     """CommonMark + GFM tables, strikethrough and bare-URL autolinks, YAML front matter."""
     md = MarkdownIt("commonmark", {"linkify": True})
@@ -101,7 +103,13 @@ def parse_markdown(path: str, source: str, parser: MarkdownIt | None = None) -> 
     """Parse Markdown source into a Document with an exact TextMap."""
     md = parser or build_parser()
     tokens = md.parse(_blank_toml_front_matter(source))
-    walker = _Walker(source, md, _prose_regions(source, tokens))
+    regions = _prose_regions(source, tokens)
+    masked = _mask_template_tags(source, regions)
+    if masked != source:
+        # A site renders its template tags before the Markdown, so a tag is one opaque
+        # token to the Markdown parser: `[the guide]({{ "/install/" | url }})` is a link.
+        tokens = md.parse(_blank_toml_front_matter(masked))
+    walker = _Walker(masked, md, regions)
     walker.walk(tokens)
     return Document(
         path=path,
@@ -113,6 +121,23 @@ def parse_markdown(path: str, source: str, parser: MarkdownIt | None = None) -> 
         code=tuple(walker.code),
         unchecked=too_deep_spans(tokens, md.options["maxNesting"], source),
     )
+
+
+def _mask_template_tags(source: str, regions: list[Region]) -> str:
+    """`source` with each template tag's characters (newlines aside) replaced by one
+    letter, so that what the tag holds (quotes, spaces, `*`, `<`) is not read as Markdown.
+    Offsets are unchanged; the walker turns each tag into a placeholder."""
+    tags = [r for r in regions if r.name == "tag"]
+    if not tags:
+        return source
+    pieces: list[str] = []
+    cursor = 0
+    for region in tags:
+        pieces.append(source[cursor : region.start])
+        pieces.append(_TAG_MASK.sub("x", source[region.start : region.end]))
+        cursor = region.end
+    pieces.append(source[cursor:])
+    return "".join(pieces)
 
 
 def _prose_regions(source: str, tokens: list[Token]) -> list[Region]:

@@ -82,6 +82,27 @@ def test_a_tag_inside_a_sentence_is_one_placeholder() -> None:
     assert any(s.kind is SegmentKind.PLACEHOLDER for s in document.textmap.segments)
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        'Read [the install guide]({{ "/install/" | url }}) first.\n',
+        "Read [the install guide]({{ site.baseurl }}/install/) first.\n",
+        "Read [the install guide]({% link install.md %}) first.\n",
+    ],
+)
+def test_a_link_whose_destination_is_a_template_tag_is_a_link(source: str) -> None:
+    # The site renders the tag before the Markdown, so this is a link: only its text is
+    # prose (it used to be read as "[the install guide](Dummy0)").
+    assert _text(source) == "Read the install guide first."
+
+
+def test_what_a_template_tag_holds_is_not_read_as_markdown() -> None:
+    # `*` and `<b>` inside a tag are the template's, not emphasis or HTML.
+    text = _text("Use {{ a * b }} then {{ '<b>' }} and *this* stays emphasis.\n")
+    assert "*" not in text and "<b>" not in text
+    assert text.endswith(" and this stays emphasis.")
+
+
 def test_comment_blocks_are_not_prose_and_capture_blocks_are() -> None:
     source = (
         "{% comment %}\nNeed to fix teh links.\n{% endcomment %}\n\n"
