@@ -28,6 +28,7 @@ import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -111,6 +112,12 @@ def measure(
             process.kill()
             process.wait()
             code = None
+        except BaseException:
+            # Interrupted (Ctrl-C, SIGTERM): the measured command must not outlive the bench.
+            process.kill()
+            process.wait()
+            stop.set()
+            raise
         wall = time.perf_counter() - started
         stop.set()
         sampler.join()
@@ -290,5 +297,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    """A killed bench still runs main's `finally`, which stops its private shared server."""
+    raise SystemExit(128 + signum)
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     raise SystemExit(main())
