@@ -91,6 +91,16 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     yield tmp_path
 
 
+def require_tool(condition: object, message: str, what: str) -> None:
+    """Skip the test with `message` when `condition` is false, but fail under CI=true:
+    CI must run `what` (the browser tests, the LanguageTool tests), never skip them."""
+    if condition:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{message} (CI=true: {what} must not be skipped)")
+    pytest.skip(message)
+
+
 def shared_path(*parts: str) -> Path:
     """A path in ../shared, or skip the test with a clear message when it is absent."""
     path = SHARED.joinpath(*parts)

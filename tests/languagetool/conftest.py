@@ -6,23 +6,19 @@ FAIL when CI=true: CI must run them.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
 
 from proofer.engines.languagetool.install import Installation, find_installation, java_version
 from proofer.engines.languagetool.server import LocalServer, ServerSettings
+from tests.conftest import require_tool
 
 NOT_PROVISIONED = "LanguageTool is not provisioned: run `proofer setup-languagetool` (needs Java, Maven)"
 
 
 def _require(condition: bool, message: str) -> None:
-    if condition:
-        return
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{message} (CI=true: LanguageTool tests must not be skipped)")
-    pytest.skip(message)
+    require_tool(condition, message, "LanguageTool tests")
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ and FAIL when CI=true: CI must run them (scripts/setup.sh installs the browser t
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -14,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.conftest import require_tool
 
 # Quiet and offline: no update checks, sync, or other background traffic.
 CHROMIUM_FLAGS = (
@@ -28,11 +29,7 @@ NOT_INSTALLED = (
 
 
 def require(condition: object, message: str) -> None:
-    if condition:
-        return
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{message} (CI=true: the browser tests must not be skipped)")
-    pytest.skip(message)
+    require_tool(condition, message, "the browser tests")
 
 
 @pytest.fixture(scope="session")
