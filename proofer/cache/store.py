@@ -64,6 +64,13 @@ def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
         yield items[start : start + _BATCH]
 
 
+def _delete(connection: sqlite3.Connection, keys: Sequence[str]) -> None:
+    """Delete these keys' entries (inside the caller's transaction)."""
+    for part in _chunks(list(keys)):
+        marks = ",".join("?" * len(part))
+        connection.execute(f"DELETE FROM results WHERE key IN ({marks})", part)
+
+
 def encode(value: Any) -> bytes:
     """A JSON-ready value as stored bytes."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -212,9 +219,7 @@ class ResultCache:
                     connection.execute(
                         f"UPDATE results SET used = ? WHERE key IN ({marks})", [now, *part]
                     )
-                for part in _chunks(damaged):
-                    marks = ",".join("?" * len(part))
-                    connection.execute(f"DELETE FROM results WHERE key IN ({marks})", part)
+                _delete(connection, damaged)
         except sqlite3.OperationalError:
             pass
 
@@ -251,9 +256,7 @@ class ResultCache:
                 return
             try:
                 with _transaction(connection):
-                    for part in _chunks(list(keys)):
-                        marks = ",".join("?" * len(part))
-                        connection.execute(f"DELETE FROM results WHERE key IN ({marks})", part)
+                    _delete(connection, keys)
             except sqlite3.Error as exc:
                 self._fail("cannot write it", exc)
 
@@ -271,9 +274,7 @@ class ResultCache:
                     break
                 doomed.append(key)
                 freed += size
-            for part in _chunks(doomed):
-                marks = ",".join("?" * len(part))
-                connection.execute(f"DELETE FROM results WHERE key IN ({marks})", part)
+            _delete(connection, doomed)
 
     # -- maintenance --------------------------------------------------------------------
 
