@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from proofer.words.context import capitalised
 from proofer.words.document import DocumentWords
-from proofer.words.frequency import WordFrequency
+from proofer.words.frequency import UNUSED_PLURAL_GAP, WordFrequency
 from proofer.words.morphology import coinage, known, regularised_past
 from proofer.words.typos import intended_word
 from proofer.words.variants import variant_in
@@ -49,11 +49,6 @@ CONSISTENT_USES = 3
 # 'theatre' ... 'recontextualized' 1.2 above 'recontextualised'; the respellings that fit
 # slips are 3.9 to 5 below ('useing' / 'using', 'faceing' / 'facing', 'authour' / 'author').
 VARIANT_GAP = 2.0
-# A plural about 300 times rarer than its singular (Zipf 2.5) is out of use: 'medias' and
-# 'livestocks' are 2.7 and 3.8 below ('hardwares', 'datas' too); plurals technical prose
-# coins are nearer ('workflows' 0.7, 'configs' 1.2, 'lambdas' 1.4, 'multicores' 2.1).
-# No unknown word of CWEB, go-blog or general-prose is this far below its singular.
-UNUSED_PLURAL_GAP = 2.5
 # One writer who slips into the other variety mixes the spellings of a word or two; a
 # document that spells more words than this both ways is several texts or several writers
 # (a compilation, quoted sources, web text gathered from many sites) and has no one variety

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from wordfreq import zipf_frequency
 
 from proofer.lexicon import default_lexicon
+from proofer.words.frequency import UNUSED_PLURAL_GAP
 
 
 def inflected(token: Token) -> bool:
@@ -108,14 +109,6 @@ def plural_of_mass_noun(token: Token) -> bool:
         return False
     words = default_lexicon().words("mass_noun")
     return any(lemma != lower and lemma in words for lemma in getLemma(lower, upos="NOUN"))
-
-
-# A plural at least this much rarer than its singular (Zipf units: 2.5 is about 300 times)
-# is not in use in web English. Measured on the mass-noun plurals the dev sets contain:
-# learner slips are 2.7-4 below ('pollutions', 'educations', 'knowledges', 'healths'); the
-# plurals edited prose uses are 0.7-2.4 below ('sponsorships', 'confusions', 'consistencies',
-# 'coverages').
-UNUSED_PLURAL_GAP = 2.5
 
 
 def plural_out_of_use(token: Token) -> bool:
