@@ -22,9 +22,14 @@ class EngineSetup:
     config: Config
     catalog: RuleCatalog
     options: Mapping[str, Any] = field(default_factory=dict)
+    # Where the pipeline comes from: a long-lived caller (the language server) passes one
+    # loader for all its builds, so rebuilt engines do not load the model again.
+    nlp_loader: Callable[[], Language] | None = None
 
     @cached_property
     def nlp(self) -> Language:
+        if self.nlp_loader is not None:
+            return self.nlp_loader()
         from proofer.engines.spacy.model import load_pipeline
 
         return load_pipeline()

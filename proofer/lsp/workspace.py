@@ -9,6 +9,7 @@ variables PROOFER_NO_CACHE and PROOFER_NO_DAEMON turn either off, as for `proofe
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Callable, Mapping
@@ -80,7 +81,8 @@ class WorkspaceChecker:
         self._config: Config | None = None
         self._config_error: str | None = None
         self._catalog = RuleCatalog.from_rules(rules)
-        self._nlp: Language | None = None
+        # One spaCy pipeline for every build of the engines, loaded on the first parse.
+        self._nlp_loader: Callable[[], Language] = functools.cache(_load_pipeline)
         self._engines: dict[str, Engine] = {}
         self._failed: dict[str, tuple[str, float]] = {}
         # The local LanguageTool engine that owns the JVM; rebuilt engines reuse its server.
@@ -238,12 +240,8 @@ class WorkspaceChecker:
             options: dict[str, Any] = {"languagetool_daemon": self._daemon}
             if name == LANGUAGETOOL and self._lt_host is not None:
                 options["languagetool_url"] = getattr(self._lt_host, "url", None)
-            setup = EngineSetup(config, self._catalog, options)
-            if self._nlp is not None:
-                setup.nlp = self._nlp
+            setup = EngineSetup(config, self._catalog, options, nlp_loader=self._nlp_loader)
             built, errors = build_engines([name], setup)
-            if self._nlp is None and "nlp" in vars(setup):
-                self._nlp = setup.nlp
             for message in errors:
                 self._failed[name] = (message.partition(": ")[2] or message, time.monotonic())
             for engine in built:
@@ -262,3 +260,10 @@ class WorkspaceChecker:
                     self._lt_host = engine  # owns the JVM: later builds connect to it
                 else:
                     self._lt_warm = True  # a server given by URL is already running
+
+
+def _load_pipeline() -> Language:
+    """The spaCy pipeline (imported here: spaCy takes a second to import)."""
+    from proofer.engines.spacy.model import load_pipeline
+
+    return load_pipeline()
