@@ -101,9 +101,6 @@ class SpacyEngine:
     def fingerprint(self) -> str:
         return self._fingerprint
 
-    def prepare(self) -> None:
-        """Nothing starts in the background: the pipeline loads on the first parse."""
-
     def units(self, analysis: DocumentAnalysis) -> list[WorkUnit]:
         if not self._rule_list:
             return []
