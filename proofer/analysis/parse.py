@@ -21,7 +21,8 @@ MAX_BATCH_CHARS = 40_000
 _NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
 
-def _batch_size(texts: Sequence[str]) -> int:
+def batch_size(texts: Sequence[str]) -> int:
+    """How many texts spaCy parses at once: at most MAX_BATCH_CHARS of the longest."""
     longest = max((len(t) for t in texts), default=1)
     return max(1, min(64, MAX_BATCH_CHARS // max(1, longest)))
 
@@ -31,6 +32,6 @@ def parse_texts(nlp: Language, texts: Sequence[str]) -> Iterator[Doc]:
     with plain quotes. Each Doc's tensor is dropped: no rule reads it, and it is most of
     a parse's memory."""
     plain = [plain_quotes(t) for t in texts]
-    for doc in nlp.pipe(plain, batch_size=_batch_size(plain)):
+    for doc in nlp.pipe(plain, batch_size=batch_size(plain)):
         doc.tensor = _NO_TENSOR
         yield doc

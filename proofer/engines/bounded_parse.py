@@ -15,29 +15,11 @@ from collections.abc import Iterator, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-MAX_PIECE_CHARS = 20_000
-MAX_BATCH_CHARS = 40_000
-# Where a piece may end, best first: a sentence end, a line break, any space.
-_CUT_MARKS = (". ", "? ", "! ", "\n", " ")
+from proofer.analysis.cutter import cut_points
+from proofer.analysis.document import MAX_PIECE_CHARS
+from proofer.analysis.parse import batch_size
 
-
-def cut_points(text: str, limit: int) -> list[int]:
-    """Offsets that split `text` into pieces of at most `limit` characters, each ending
-    after a sentence end, else a line break or a space, else exactly at the limit."""
-    cuts: list[int] = []
-    start = 0
-    while len(text) - start > limit:
-        window_end = start + limit
-        end = window_end
-        for mark in _CUT_MARKS:
-            index = text.rfind(mark, start + limit // 2, window_end)
-            if index > 0:
-                end = index + len(mark)
-                break
-        cuts.append(end)
-        start = end
-    return cuts
-
+__all__ = ["cut_points", "parse_bounded"]
 
 def _pieces(text: str, limit: int) -> list[str]:
     bounds = [0, *cut_points(text, limit), len(text)]
@@ -45,9 +27,7 @@ def _pieces(text: str, limit: int) -> list[str]:
 
 
 def _batched(nlp: Language, texts: list[str], disable: Sequence[str]) -> Iterator[Doc]:
-    longest = max((len(t) for t in texts), default=1)
-    size = max(1, min(64, MAX_BATCH_CHARS // max(1, longest)))
-    yield from nlp.pipe(texts, batch_size=size, disable=list(disable))
+    yield from nlp.pipe(texts, batch_size=batch_size(texts), disable=list(disable))
 
 
 def parse_bounded(
