@@ -85,10 +85,6 @@ class DocumentAnalysis:
         text = self.document.textmap.text
         return text.count("’") > text.count("'")
 
-    def block_text(self, index: int) -> str:
-        block = self.blocks[index]
-        return self.document.textmap.text[block.text_start : block.text_end]
-
     def pieces(self, index: int) -> tuple[Piece, ...]:
         """The pieces block `index` is parsed in."""
         from proofer.analysis.cutter import cut_points
@@ -118,10 +114,6 @@ class DocumentAnalysis:
         return value
 
     # -- the spaCy parse ----------------------------------------------------------------
-
-    @property
-    def can_parse(self) -> bool:
-        return self._nlp is not None
 
     def nlp(self) -> Language:
         if self._nlp is None:

@@ -14,8 +14,6 @@ import typing
 from functools import cache
 from typing import Any, TypeVar
 
-from proofer.finding import TextFinding
-
 T = TypeVar("T")
 
 
@@ -63,10 +61,3 @@ def from_data(cls: type[T], data: Any) -> T:
     values = {f.name: _from(item, hints[f.name]) for f, item in zip(fields, data, strict=True)}
     return cls(**values)
 
-
-def findings_to_data(findings: list[TextFinding]) -> list[Any]:
-    return [to_data(f) for f in findings]
-
-
-def findings_from_data(data: Any) -> list[TextFinding]:
-    return [from_data(TextFinding, item) for item in data]
