@@ -77,7 +77,14 @@ def merge_findings(findings: Iterable[Finding], source: str = "") -> list[Findin
             kept.append(candidate)
             continue
         if (clash.start, clash.end) == (candidate.start, candidate.end):
-            extra = [s for s in candidate.suggestions if s not in clash.suggestions]
+            # A suggestion that differs from a kept one only in case is the same word
+            # (LanguageTool offers "It's" mid-sentence where proofer's rule says "it's").
+            known = {s.casefold() for s in clash.suggestions}
+            extra = []
+            for suggestion in candidate.suggestions:
+                if suggestion.casefold() not in known:
+                    known.add(suggestion.casefold())
+                    extra.append(suggestion)
             if extra:
                 index = kept.index(clash)
                 kept[index] = replace(

@@ -23,6 +23,15 @@ def test_overlap_keeps_higher_priority_and_unions_suggestions_on_equal_span() ->
     assert merged.suggestions == ("its", "it")
 
 
+def test_a_merged_suggestion_that_differs_only_in_case_is_not_added() -> None:
+    # The same slip seen by two engines: 'and its not close' -> "it's"; the other engine's
+    # "It's" is the same word in the wrong case for the middle of a sentence.
+    rule = _f("PF-Y", 4, 7, priority=50, suggestions=("it's",))
+    other = _f("LT.X", 4, 7, priority=30, suggestions=("It's", "It is", "it is"))
+    (merged,) = merge_findings([rule, other])
+    assert merged.suggestions == ("it's", "It is")
+
+
 def test_partial_overlap_drops_lower_priority_without_mixing_suggestions() -> None:
     merged = merge_findings([_f("B", 0, 5, 10, ("x",)), _f("A", 3, 9, 20, ("y",))])
     assert [(m.rule, m.suggestions) for m in merged] == [("A", ("y",))]
