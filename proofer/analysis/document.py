@@ -1,11 +1,14 @@
-"""One analysis of a document, shared by every engine that reads it.
+"""One analysis of a document for an engine that reads it.
 
 A `DocumentAnalysis` holds the parsed document (text, blocks with their heading and table
-facts, placeholders), what engines derive from it once, and the spaCy parse of its
-blocks: each block is parsed at most once, in pieces cut by the one text cutter, when
-the first engine asks for it, and kept until `release` so the next engine reads the same
-parse. spaCy loads only when some block has to be parsed: a run answered
-from the result cache never loads it.
+facts, placeholders), what an engine derives from it once, and the spaCy parse of its
+blocks: each block is parsed at most once, in pieces cut by the text cutter, when first
+asked for, and kept until `release`. spaCy loads only when some block has to be parsed:
+a run answered from the result cache never loads it.
+
+Today `cache.run.check_document` builds one analysis per engine and document, and only
+the spaCy engine parses through it (the style engine still parses its own sentences with
+`engines.bounded_parse`); one analysis shared by all engines is issue 13's open item.
 """
 
 from __future__ import annotations
