@@ -170,6 +170,12 @@ def _validate_engine_specs(rules: Iterable[Rule]) -> None:
     spacy_rules = [rule for rule in rules if rule.engine == "spacy"]
     if not spacy_rules:
         return
+    from proofer.cache.validated import already_validated, remember_validated, validation_keys
+
+    # Compiling imports spaCy and the lexicon (over a second): done once per rule.
+    keys = validation_keys("spacy", spacy_rules)
+    if already_validated(keys):
+        return
     from proofer.engines.spacy.compile import compile_rule
     from proofer.lexicon import LexiconError, default_lexicon
 
@@ -179,3 +185,4 @@ def _validate_engine_specs(rules: Iterable[Rule]) -> None:
         raise RuleFileError(f"lexicon/{exc}") from None
     for rule in spacy_rules:
         compile_rule(rule, lexicon)
+    remember_validated(keys)

@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from proofer.yamlfile import load_yaml
+
 CLASS_PREFIX = "$"
 
 
@@ -83,7 +85,7 @@ def lexicon_dir() -> Path:
 
 def _entries(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"{path.name}: cannot read YAML: {exc}") from None
     if not isinstance(data, dict):

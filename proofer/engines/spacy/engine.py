@@ -73,19 +73,28 @@ class SpacyEngine:
     ) -> None:
         # The pipeline itself, or what loads it on first use.
         self.nlp: Callable[[], Language] = _provider(nlp)
-        from proofer.engines.spacy.compile import compile_rule
-        from proofer.lexicon import default_lexicon
+        from proofer.cache.validated import already_validated, validation_keys
 
         self._rule_list = tuple(rule for rule in rules if rule.engine == ENGINE_NAME)
-        # Compiled now, so a broken rule is reported when the engine is built; the
-        # matchers need the pipeline's vocabulary and are built on first use.
         # A lexicon given by the caller (tests) is part of the fingerprint; the default one
         # is proofer's rule data, already in the code fingerprint.
         self._lexicon_key = "default" if lexicon is None else digest(lexicon)
-        lexicon = lexicon or default_lexicon()
-        self._rules: dict[str, CompiledRule] = {
-            rule.id: compile_rule(rule, lexicon) for rule in self._rule_list
-        }
+        self._lexicon = lexicon
+        # A broken rule is reported when the engine is built. Rules that compiled before
+        # (the validation memo) are compiled on first use: a run answered from the result
+        # cache then never imports spaCy.
+        if lexicon is not None or not already_validated(
+            validation_keys(ENGINE_NAME, self._rule_list)
+        ):
+            _ = self._rules
+
+    @cached_property
+    def _rules(self) -> dict[str, CompiledRule]:
+        from proofer.engines.spacy.compile import compile_rule
+        from proofer.lexicon import default_lexicon
+
+        lexicon = self._lexicon or default_lexicon()
+        return {rule.id: compile_rule(rule, lexicon) for rule in self._rule_list}
 
     @property
     def rules(self) -> list[Rule]:

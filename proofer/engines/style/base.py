@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import regex
-from spacy.tokens import Doc
 
 from proofer.engines.style.regex_dialect import ValePattern, exception_pattern
 from proofer.engines.style.rule import StyleRule
 from proofer.engines.style.scopes import ScopeIndex, Unit
+
+if TYPE_CHECKING:  # spaCy takes a second to import: a run answered from the cache needs none
+    from spacy.tokens import Doc
 
 _INDEXED = regex.compile(r"%\[(\d+)\]s")
 _META = frozenset("\\[](){}*+?^$.|")

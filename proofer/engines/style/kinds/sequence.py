@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING, Any
 
 from proofer.engines.style.base import Alert, RunContext, action_suggestions, format_message
 from proofer.engines.style.regex_dialect import ValePattern, compile_vale
 from proofer.engines.style.rule import StyleRule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 
 @dataclass(frozen=True)
