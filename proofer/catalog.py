@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fnmatch
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -13,6 +15,27 @@ from proofer.rulebook import Rule
 DYNAMIC_PREFIXES = ("LT.",)
 # Findings proofer itself makes (about comments and the document), not from rule files.
 _PROOFER_RULES = (DIRECTIVE_RULE, UNUSED_DIRECTIVE_RULE, UNCHECKED_TEXT_RULE)
+# LanguageTool 6.8's English rule categories (/v2/configinfo), as findings carry them.
+LANGUAGETOOL_CATEGORIES = frozenset({
+    "american_english_style", "british_english", "casing", "collocations", "compounding",
+    "confused_words", "creative_writing", "grammar", "misc", "multitoken_spelling",
+    "nonstandard_phrases", "plain_english", "proper_nouns", "punctuation", "redundancy",
+    "repetitions_style", "semantics", "style", "text_analysis", "ton_academic", "typography",
+    "typos", "wikipedia", "american_english",
+})
+_GLOB = re.compile(r"[*?\[]")
+
+
+def names_something(selector: str, names: frozenset[str]) -> bool:
+    """True when a selector (config key or comment directive) names a rule proofer can
+    report: a LanguageTool id, or a glob or exact name among `names` and LanguageTool's
+    categories. Config checks and comment directives judge selectors by this one test."""
+    if selector.startswith(DYNAMIC_PREFIXES):
+        return True
+    known = names | LANGUAGETOOL_CATEGORIES
+    if _GLOB.search(selector):
+        return any(fnmatch.fnmatchcase(name, selector) for name in known)
+    return selector in known
 
 
 @dataclass
@@ -54,10 +77,4 @@ class RuleCatalog:
 
     def is_known(self, selector: str) -> bool:
         """True for an id, name, category, engine, glob or dynamic id proofer knows."""
-        if selector.startswith(DYNAMIC_PREFIXES) or "*" in selector:
-            return True
-        if selector in self.extra_names or selector in _PROOFER_RULES:
-            return True
-        if selector in ("spacy", "languagetool", "style"):
-            return True
-        return any(selector in (r.id, r.name, r.category) for r in self.rules.values())
+        return names_something(selector, self.names())

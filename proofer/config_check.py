@@ -9,27 +9,17 @@ because Vale names are known only after it has read the styles.
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from proofer.catalog import DYNAMIC_PREFIXES, RuleCatalog
+from proofer.catalog import RuleCatalog, names_something
 from proofer.config import Config
 
 # The English variants of LanguageTool 6.8 (its /v2/languages); proofer's spaCy and style
 # rules are English only.
 ENGLISH_VARIANTS = ("en", "en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA")
-# LanguageTool 6.8's English rule categories (/v2/configinfo), as findings carry them.
-LANGUAGETOOL_CATEGORIES = frozenset({
-    "american_english_style", "british_english", "casing", "collocations", "compounding",
-    "confused_words", "creative_writing", "grammar", "misc", "multitoken_spelling",
-    "nonstandard_phrases", "plain_english", "proper_nouns", "punctuation", "redundancy",
-    "repetitions_style", "semantics", "style", "text_analysis", "ton_academic", "typography",
-    "typos", "wikipedia", "american_english",
-})
 _OWN_NAMESPACE = re.compile(r"^(PF-|grammar\.|style\.)")
-_GLOB = re.compile(r"[*?\[]")
 
 
 @dataclass(frozen=True)
@@ -61,18 +51,10 @@ def _selector_keys(config: Config) -> Iterator[tuple[str, str, str]]:
             yield "overrides", f"{where}.severity.{selector}", selector
 
 
-def _matches_any(selector: str, names: frozenset[str]) -> bool:
-    if _GLOB.search(selector):
-        return any(fnmatch.fnmatchcase(name, selector) for name in names)
-    return selector in names
-
-
 def unknown_selector(selector: str, names: frozenset[str], complete: bool) -> str | None:
     """Why a selector names nothing, or None when it is known or cannot be judged yet."""
-    if selector.startswith(DYNAMIC_PREFIXES):
+    if names_something(selector, names):
         return None  # LanguageTool ids: `proofer rule LT.ID` checks one against the server
-    if _matches_any(selector, names | LANGUAGETOOL_CATEGORIES):
-        return None
     if not complete and not _OWN_NAMESPACE.match(selector):
         return None
     return (f"'{selector}' matches no rule id, name, category or engine "

@@ -51,6 +51,24 @@ def test_unknown_rule_in_directive_is_a_warning(in_tmp: Path) -> None:
     assert _lines(source, in_tmp) == [(1, "PF-DIRECTIVE-UNKNOWN-RULE")]
 
 
+def test_directive_and_config_agree_on_what_a_selector_names(in_tmp: Path) -> None:
+    """A LanguageTool category is a known name in a comment as in the config; a glob that
+    matches nothing is unknown in both."""
+    from proofer.catalog import RuleCatalog
+    from proofer.config_check import unknown_selector
+    from proofer.rulebook import load_rules
+
+    catalog = RuleCatalog.from_rules(load_rules())
+    for selector in ("confused_words", "typos", "PF-GRAMMAR-*", "LT.EN_A_VS_AN", "NO-SUCH-*",
+                     "NO-SUCH-RULE"):
+        config_knows = unknown_selector(selector, catalog.names(), complete=True) is None
+        assert catalog.is_known(selector) == config_knows, selector
+    assert catalog.is_known("confused_words")
+    assert not catalog.is_known("NO-SUCH-*")
+    source = "<!-- proofer-disable confused_words -->\n\nAll good here.\n"
+    assert _lines(source, in_tmp) == [(1, "PF-DIRECTIVE-UNUSED")]
+
+
 def test_unused_directive_is_reported_as_a_suggestion(in_tmp: Path) -> None:
     source = "<!-- proofer-disable-next-line PF-GRAMMAR-DOUBLED-WORD -->\nAll good here.\n"
     assert _lines(source, in_tmp) == [(1, "PF-DIRECTIVE-UNUSED")]
