@@ -286,14 +286,20 @@ class ProoferServer:
         for problem in outcome.engine_errors:
             name = problem.partition(": ")[0]
             problems[f"engine:{name}"] = (types.MessageType.Warning, _engine_warning(problem))
+        for warning in outcome.config_warnings:
+            problems[f"warning:{warning}"] = (
+                types.MessageType.Warning, f"proofer: configuration warning: {warning}"
+            )
         for key, (kind, message) in problems.items():
             if key not in self._announced:
                 self.ls.window_show_message(types.ShowMessageParams(type=kind, message=message))
                 self.ls.window_log_message(types.LogMessageParams(type=kind, message=message))
-        for key in self._announced - problems.keys():
-            what = "the configuration is valid again" if key == "config" else (
-                f"{key.partition(':')[2]} is working again"
-            )
+        for key in sorted(self._announced - problems.keys()):
+            kind_of, _, detail = key.partition(":")
+            what = {
+                "config": "the configuration is valid again",
+                "warning": f"configuration warning resolved: {detail}",
+            }.get(kind_of, f"{detail} is working again")
             self.ls.window_log_message(
                 types.LogMessageParams(type=types.MessageType.Info, message=f"proofer: {what}")
             )

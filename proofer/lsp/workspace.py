@@ -22,6 +22,7 @@ from markdown_it import MarkdownIt
 from proofer.cache.store import ResultCache, default_path
 from proofer.catalog import RuleCatalog
 from proofer.config import Config, ConfigError
+from proofer.config_check import check_config
 from proofer.engines.base import Engine, EngineError
 from proofer.engines.factory import EngineSetup, build_engines
 from proofer.engines.languagetool.server import ServerSettings
@@ -63,6 +64,7 @@ class Outcome:
     findings: tuple[Finding, ...] = ()
     config_error: str | None = None
     engine_errors: tuple[str, ...] = ()  # "engine: message", for engines left out
+    config_warnings: tuple[str, ...] = ()  # "file: key 'k': problem", as `proofer check` warns
     not_checked: str | None = None  # e.g. larger than max-file-size
     partial: bool = False  # LanguageTool is still starting: its findings follow
     config: Config | None = field(default=None, compare=False)
@@ -160,8 +162,12 @@ class WorkspaceChecker:
             f for file in result.files for f in file.findings if f.severity.at_least(shown)
         )
         errors = tuple(f"{name}: {message}" for name, (message, _) in sorted(self._failed.items()))
+        # Vale names are known once the style engine has read the styles, as in the CLI.
+        complete = any(engine.name == "style" for engine in engines)
+        warnings = tuple(str(w) for w in check_config(config, self._catalog, complete=complete))
         return Outcome(
-            snapshot, findings, engine_errors=errors, config=config, catalog=self._catalog
+            snapshot, findings, engine_errors=errors, config_warnings=warnings, config=config,
+            catalog=self._catalog,
         )
 
     def _starting_languagetool(self) -> bool:

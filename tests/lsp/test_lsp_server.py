@@ -172,6 +172,21 @@ async def test_config_error_is_one_diagnostic_at_the_top_and_a_message(root: Pat
         await stop_session(running)
 
 
+async def test_config_warning_is_a_message_and_the_findings_still_come(root: Path) -> None:
+    (root / ".proofer.toml").write_text('engines = ["spacy"]\nignore = ["PF-NO-SUCH-RULE"]\n')
+    running = await start_session(root)
+    try:
+        uri = running.open("draft.md", f"# Title\n\n{SENTENCE}\n")
+        assert codes(await running.diagnostics(uri, lambda d: codes(d) == [ITS])) == [ITS]
+        running.change(uri, f"# Title\n\n{SENTENCE} Again.\n")
+        await running.diagnostics(uri, version=2)
+        warnings = [m for m in running.client.messages if m.type == types.MessageType.Warning]
+        assert len(warnings) == 1  # once, not on every check
+        assert "PF-NO-SUCH-RULE" in warnings[0].message and "ignore" in warnings[0].message
+    finally:
+        await stop_session(running)
+
+
 async def test_settings_change_levels_and_engines(root: Path) -> None:
     running = await start_session(root)
     try:
