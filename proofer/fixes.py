@@ -3,14 +3,13 @@ writing the result back atomically in the file's own encoding."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from proofer.atomic import write_atomically
 from proofer.finding import Applicability, Finding
 from proofer.sources import InputError, decode, detect_encoding, read_bytes
 
@@ -83,38 +82,6 @@ def write_fixed(path: Path, checked: str, fixed: str, name: str | None = None) -
         raise InputError(shown, "not fixed: the file changed after it was checked")
     payload = detect_encoding(data).encode(fixed)
     try:
-        _replace_atomically(target, payload, status)
+        write_atomically(target, payload, mode=stat.S_IMODE(status.st_mode), owner=status)
     except OSError as exc:
         raise InputError(shown, f"not fixed: cannot write ({exc.strerror or exc})") from None
-
-
-def _replace_atomically(target: Path, payload: bytes, status: os.stat_result) -> None:
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, stat.S_IMODE(status.st_mode))
-        with contextlib.suppress(OSError):  # keeping the owner needs privileges
-            os.chown(temporary, status.st_uid, status.st_gid)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _fsync_directory(target.parent)
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename durable (POSIX); platforms without directory fsync skip it."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import urllib.error
 import urllib.parse
 import urllib.request
 
+from proofer.atomic import write_atomically
 from proofer.engines.languagetool.curation import Curation
 
 
@@ -70,9 +70,7 @@ def local_rule_ids(language: str) -> frozenset[str]:
         raise RuleListUnavailable(f"the local LanguageTool did not start: {exc}") from None
     with contextlib.suppress(OSError):
         cache.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
-        partial.write_text("\n".join(sorted(ids)) + "\n", encoding="utf-8")
-        os.replace(partial, cache)  # readers never see half a list
+        write_atomically(cache, ("\n".join(sorted(ids)) + "\n").encode("utf-8"))
     return ids
 
 

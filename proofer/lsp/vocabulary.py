@@ -8,14 +8,13 @@ Every file is replaced atomically: a crash leaves the old file or the new one, n
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import tomlkit
 from tomlkit.items import Table
 
+from proofer import atomic
 from proofer.config import Config
 
 DEFAULT_VOCABULARY = "proofer-vocabulary.txt"
@@ -99,22 +98,9 @@ def _add_vocabulary_key(config_file: Path, value: str) -> None:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write `text` (UTF-8) to `path` through a temporary file in the same directory."""
+    """Write `text` (UTF-8) to `path` atomically; raises VocabularyError naming it."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            if path.exists():
-                os.chmod(temporary, path.stat().st_mode & 0o7777)
-            else:
-                os.chmod(temporary, 0o644)  # what a text editor would create
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        atomic.write_atomically(path, text.encode("utf-8"))
     except OSError as exc:
         raise VocabularyError(f"cannot write {path}: {exc.strerror or exc}") from None

@@ -45,6 +45,7 @@ from typing import IO, Any
 import psutil
 
 from proofer import __version__
+from proofer.atomic import write_atomically
 from proofer.engines.languagetool.install import Installation, cache_root, java_executable
 from proofer.engines.languagetool.server import (
     LocalServer,
@@ -165,11 +166,7 @@ def read_state(paths: DaemonPaths) -> DaemonState | None:
 
 def _write_state(paths: DaemonPaths, state: DaemonState) -> None:
     """Write atomically (a reader never sees half a file), readable by this user only."""
-    temporary = paths.state.with_name(f".state-{os.getpid()}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(state.to_json())
-    os.replace(temporary, paths.state)
+    write_atomically(paths.state, state.to_json().encode("utf-8"), mode=0o600)
 
 
 def identity_for(installation: Installation, settings: ServerSettings) -> dict[str, str]:
