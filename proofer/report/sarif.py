@@ -20,6 +20,7 @@ from proofer.lines import LineIndex
 from proofer.report.context import ReportContext
 from proofer.report.positions import Located, located_findings, message_with_suggestions
 from proofer.rulebook import Rule
+from proofer.utf16 import utf16_length
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -59,8 +60,7 @@ def artifact_uri(path: str) -> str:
 
 def utf16_column(line_text: str, column: int) -> int:
     """A 1-based code-point column converted to 1-based UTF-16 code units."""
-    prefix = line_text[:column - 1]
-    return len(prefix.encode("utf-16-le")) // 2 + 1
+    return utf16_length(line_text[:column - 1]) + 1
 
 
 def _doc_text(rule: Rule) -> tuple[str, str]:
