@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import bisect
+import re
+
+# Line breaks as CommonMark, the LSP and editors read them: \n, \r\n and a lone \r.
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 class LineIndex:
-    """Maps source offsets to (line, column), both 1-based; a line ends after its \\n."""
+    """Maps source offsets to (line, column), both 1-based; a line ends after its line
+    break (\\n, \\r\\n or a lone \\r, as the Markdown parser counts lines)."""
 
     def __init__(self, source: str) -> None:
-        starts = [0]
-        for index, char in enumerate(source):
-            if char == "\n":
-                starts.append(index + 1)
-        self._starts = starts
+        self._starts = [0, *(match.end() for match in _LINE_BREAK.finditer(source))]
         self._source = source
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -101,3 +101,18 @@ def test_toml_front_matter_with_crlf_is_skipped() -> None:
     source = '+++\r\ntitle = "it\'s own"\r\n+++\r\nThe app lost it\'s users.\r\n'
     document = parse_markdown("x.md", source)
     assert document.textmap.text == "The app lost it's users."
+
+
+def test_a_lone_carriage_return_ends_a_line_as_in_the_markdown_parser() -> None:
+    """Old Mac line endings: CommonMark, the LSP and editors read a lone \\r as a line break,
+    so line numbers and heading facts must agree with the parser's line map."""
+    from proofer.lines import LineIndex
+
+    source = "# Title\rThe app lost it's users.\r\rMore text.\r"
+    document = parse_markdown("x.md", source)
+    lines = LineIndex(source)
+    assert lines.line_count == 5
+    assert lines.line_text(2) == "The app lost it's users."
+    assert lines.position(source.index("it's")) == (2, 14)
+    assert "Title" in document.textmap.text and "More text." in document.textmap.text
+    assert LineIndex("a\r\nb\nc").line_count == 3  # \r\n is one break

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -82,6 +82,8 @@ def _run(data: bytes, name: str, output_format: str) -> None:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=markdown, output_format=formats)
+@example(text="\r# ", output_format="json")  # a lone CR ends a line for the Markdown parser
+@example(text="# Title\rThe app lost it's users.\r\r* item\r", output_format="github")
 def test_random_markdown(text: str, output_format: str) -> None:
     _run(text.encode("utf-8", "surrogatepass"), "draft.md", output_format)
 
