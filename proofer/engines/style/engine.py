@@ -455,13 +455,15 @@ class StyleEngine:
 
 def _block_facts(analysis: DocumentAnalysis, index: int) -> Any:
     """What the parse of analysis block `index` and its alignment with the view depend
-    on: its pieces' text and its segments, block-relative."""
+    on besides the source (in the view's layout): its pieces' text and its segments,
+    block-relative."""
     textmap = analysis.document.textmap
     block = analysis.blocks[index]
-    source = analysis.document.source
+    segments = textmap.overlapping(block.text_start, block.text_end)
+    base = segments[0].source_start if segments else 0
     layout = [
         (seg.kind.value, seg.text_start - block.text_start, seg.text_end - block.text_start,
-         source[seg.source_start : seg.source_end])
-        for seg in textmap.overlapping(block.text_start, block.text_end)
+         seg.source_start - base, seg.source_end - base)
+        for seg in segments
     ]
     return [[piece.text for piece in analysis.pieces(index)], layout]
