@@ -7,9 +7,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from proofer import parallel
 from proofer.analysis.document import DocumentAnalysis
 from proofer.catalog import RuleCatalog
 from proofer.config import Config
@@ -20,7 +22,7 @@ from proofer.engines.style.scopes import ScopeIndex
 from proofer.engines.style.tokens import TokenSource
 from proofer.engines.style.view import mask_source_spans, vale_view
 from proofer.markup.markdown import parse_markdown
-from proofer.parallel import run_engines
+from proofer.parallel import WorkerSpec, run_engines
 from proofer.rulebook import Rule
 
 DRAFT = (
@@ -78,6 +80,23 @@ def test_the_style_engine_reads_the_spacy_engines_parse_and_parses_nothing_again
     assert _style(nlp, catalog, rules).check_document(document) == found["style"]
 
 
+def test_a_worker_process_shares_one_analysis_between_its_engines(
+    nlp: Language, rules: list[Rule], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What a --jobs worker runs, in this process so its pipeline can be counted.
+    counting = CountingPipeline(nlp)
+    monkeypatch.setattr("proofer.engines.spacy.model.load_pipeline", lambda name=None: counting)
+    monkeypatch.setattr(parallel, "_worker_state", {})
+    parallel._start_worker(WorkerSpec(Config(), tuple(rules)), ("spacy", "style"))
+    document = parse_markdown("d.md", DRAFT)
+    results, _ = parallel._check_in_worker(document)
+    blocks = [document.textmap.text[b.text_start : b.text_end] for b in document.textmap.blocks]
+    assert Counter(counting.texts) == Counter(t.replace("’", "'") for t in blocks)
+    found = results["style"]
+    assert isinstance(found, list)
+    assert any(f.rule == "PF-STYLE-PASSIVE" for f in found)
+
+
 def test_the_style_engine_first_parses_only_the_blocks_its_sentences_need(
     nlp: Language, rules: list[Rule], catalog: RuleCatalog
 ) -> None:
@@ -96,19 +115,21 @@ def _tokens(document: Any, view: Any, nlp: Language) -> tuple[TokenSource, Scope
 
 
 def test_a_sentence_with_text_the_analysis_lacks_is_parsed_on_its_own(nlp: Language) -> None:
-    text = "The draft was sent by SECRET people. The `x` value was kept by us.\n"
+    text = ("The draft was sent by SECRET people. The `x` value was kept by us.\n\n"
+            "The line was broken<br />by a tag.\n")
     document = parse_markdown("d.md", text)
     start = text.index("SECRET")
     view = mask_source_spans(vale_view(document), [(start, start + len("SECRET"))], [])
     source, scopes = _tokens(document, view, nlp)
-    first, second = (source.tokens([(u.start, u.end)])[0] for u in scopes.sentences())
-    assert (source.fallbacks, source.shared) == (1, 1)
+    first, second, third = (source.tokens([(u.start, u.end)])[0] for u in scopes.sentences())
+    assert (source.fallbacks, source.shared) == (1, 2)
+    assert [t.text for t in third] == ["The", "line", "was", "broken", "by", "a", "tag", "."]
     # The masked word reads as Vale reads it; the placeholder word as its mask.
     words = [t.text for t in first]
     assert "*" in words and "SECRET" not in words
     assert [t.text for t in second][:3] == ["The", "*", "value"]
     assert [(t.text, t.tag) for t in second if t.text == "kept"] == [("kept", "VBN")]
-    for token in (*first, *second):
+    for token in (*first, *second, *third):
         assert view.textmap.text[token.start : token.end] == token.text
 
 

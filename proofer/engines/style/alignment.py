@@ -1,12 +1,13 @@
 """Where the style engine's view of a document (engines.style.view) and proofer's text of
 it (the text the analysis parses) hold the same characters.
 
-Both come from the same source segments. A literal or replacement segment of the view
-has the same characters as the text's segment for the same source (a soft line break is
-a newline in the view and a space in the text); an inline code span or URL is a mask of
-asterisks in the view and one placeholder word in the text, so the two stand for each
-other whole. What the view holds and the text does not (TokenIgnores masks over prose,
-attribute lists, front-matter values and alt texts) is aligned with nothing.
+Both come from the same source segments. A literal, replacement or separator segment of
+the view has the characters of the text's segment for the same source, one for one (a
+soft line break is a newline in the view and a space in the text); an inline code span
+or URL is a mask of asterisks in the view and one placeholder word in the text, so the
+two stand for each other whole. What the view holds and the text does not (TokenIgnores
+masks over prose, attribute lists, front-matter values and alt texts) is aligned with
+nothing.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ class ViewAlignment:
             return None
         if segment.kind is SegmentKind.PLACEHOLDER:
             return Link(*view, found_other.text_start, found_other.text_end, exact=False)
-        if segment.kind is SegmentKind.REPLACEMENT and (
+        if segment.kind in (SegmentKind.REPLACEMENT, SegmentKind.SEPARATOR) and (
             found_other.text_end - found_other.text_start == width
         ):
             return Link(*view, found_other.text_start, found_other.text_end, exact=True)

@@ -8,9 +8,10 @@ offsets as the view writes them (a placeholder word reads as its mask of asteris
 image as nothing). Whitespace tokens are left out, as Vale's tokenizer has none.
 
 A unit that cannot be tied (text the view holds and the analysis does not: TokenIgnores
-masks over prose, attribute lists, front-matter values and alt texts; a unit across two
-pieces of a block longer than the cutter's bound) is parsed on its own, as the style
-engine did before it shared the analysis; `fallbacks` counts those.
+masks over prose, attribute lists, the space Vale reads after an inline tag at a block's
+start, front-matter values and alt texts; a unit across two pieces of a block longer
+than the cutter's bound) is parsed on its own, as the style engine did before it shared
+the analysis; `fallbacks` counts those.
 """
 
 from __future__ import annotations
