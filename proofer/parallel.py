@@ -3,12 +3,14 @@
 Each engine's findings for a document depend on that document alone, so every way of
 driving them gives the same findings, put together in engine order:
 
-- `jobs` 1: each engine checks each document in turn, on this thread;
+- `jobs` 1: the engines check each document in turn, on this thread, document by
+  document, sharing one analysis of it (one spaCy parse of each block);
 - `jobs` 2 or more: engines whose work happens in another process (LanguageTool's JVM)
   check on a thread of their own while the local engines (spaCy, style) work here, so on
   two cores the JVM and spaCy each keep one busy;
 - `jobs` 3 or more on a big run: the local engines work in `jobs - 1` worker processes
-  (each loads its own spaCy pipeline, which only pays off when there is a lot to check).
+  (each loads its own spaCy pipeline, which only pays off when there is a lot to check);
+  a worker's engines share one analysis of each document it checks.
 
 Every engine checks each document through the result cache when there is one
 (proofer.cache.run): only the units of work it cannot answer are checked.
@@ -32,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from proofer.cache.run import UnitCounts, check_document, prepare_if_needed
+from proofer.cache.run import UnitCounts, analysis_for, check_document, prepare_if_needed
 from proofer.config import Config
 from proofer.document import Document
 from proofer.engines.base import Engine, EngineConfigError, EngineError
@@ -40,6 +42,7 @@ from proofer.finding import TextFinding
 from proofer.rulebook import Rule
 
 if TYPE_CHECKING:
+    from proofer.analysis.document import DocumentAnalysis
     from proofer.cache.store import ResultCache
 
 # Engines that wait on a server in another process: a thread overlaps them with local work.
@@ -110,24 +113,41 @@ class _CacheUse:
 
 
 def _run_in_turn(
-    engine: Engine,
-    outcome: EngineOutcome,
+    engines: Sequence[Engine],
+    outcomes: Sequence[EngineOutcome],
     documents: Sequence[Document],
     tracker: _Tracker,
     use: _CacheUse,
 ) -> None:
-    """One engine over every document; after an error, the rest are skipped."""
+    """The engines over every document, document by document: the engines share one
+    analysis of each document (one parse of each block), released when they are all done
+    with it. After an engine's error, it skips the rest."""
     for index, document in enumerate(documents):
-        if outcome.error is None:
-            try:
-                found = check_document(engine, document, use.cache, use.counts)
-                outcome.findings[document.path] = found
-            except EngineConfigError as exc:
-                outcome.add_config_error(exc.path, exc.problem)
-            except EngineError as exc:
-                outcome.error = f"{engine.name}: {exc}"
-                outcome.findings.clear()
-        tracker.finished(index)
+        analysis = analysis_for(document, engines)
+        try:
+            for engine, outcome in zip(engines, outcomes, strict=True):
+                if outcome.error is None:
+                    _check_one(engine, outcome, document, use, analysis)
+                tracker.finished(index)
+        finally:
+            analysis.release()
+
+
+def _check_one(
+    engine: Engine,
+    outcome: EngineOutcome,
+    document: Document,
+    use: _CacheUse,
+    analysis: DocumentAnalysis,
+) -> None:
+    try:
+        found = check_document(engine, document, use.cache, use.counts, analysis)
+        outcome.findings[document.path] = found
+    except EngineConfigError as exc:
+        outcome.add_config_error(exc.path, exc.problem)
+    except EngineError as exc:
+        outcome.error = f"{engine.name}: {exc}"
+        outcome.findings.clear()
 
 
 class _Background:
@@ -183,7 +203,7 @@ def run_engines(
     local = [i for i in range(len(engines)) if i not in overlapped]
     threads = [
         _Background(
-            lambda i=i: _run_in_turn(engines[i], outcomes[i], documents, tracker, use),  # type: ignore[misc]
+            lambda i=i: _run_in_turn([engines[i]], [outcomes[i]], documents, tracker, use),  # type: ignore[misc]
             engines[i].name,
         )
         for i in overlapped
@@ -192,9 +212,9 @@ def run_engines(
         if local and workers is not None and _use_pool(documents, jobs):
             _run_in_pool(documents, [outcomes[i] for i in local], jobs - 1, workers,
                          tracker, add_names)
-        else:
-            for i in local:
-                _run_in_turn(engines[i], outcomes[i], documents, tracker, use)
+        elif local:
+            _run_in_turn([engines[i] for i in local], [outcomes[i] for i in local],
+                         documents, tracker, use)
     finally:
         for thread in threads:
             thread.join()
@@ -239,13 +259,20 @@ def _check_in_worker(document: Document) -> tuple[dict[str, WorkerResult], list[
     for message in _worker_state["errors"]:
         name, _, detail = message.partition(": ")
         results[name] = detail
-    for engine in _worker_state["engines"]:
-        try:
-            results[engine.name] = check_document(engine, document, _worker_state["cache"])
-        except EngineConfigError as exc:
-            results[engine.name] = (exc.path, exc.problem)
-        except EngineError as exc:
-            results[engine.name] = str(exc)
+    engines = _worker_state["engines"]
+    analysis = analysis_for(document, engines)  # shared by the engines, as in turn
+    try:
+        for engine in engines:
+            try:
+                results[engine.name] = check_document(
+                    engine, document, _worker_state["cache"], analysis=analysis
+                )
+            except EngineConfigError as exc:
+                results[engine.name] = (exc.path, exc.problem)
+            except EngineError as exc:
+                results[engine.name] = str(exc)
+    finally:
+        analysis.release()
     return results, sorted(_worker_state["catalog"].extra_names)
 
 

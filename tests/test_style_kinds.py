@@ -8,10 +8,13 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
+from proofer.analysis.document import DocumentAnalysis
+from proofer.engines.style.alignment import ViewAlignment
 from proofer.engines.style.base import RunContext
 from proofer.engines.style.kinds import KINDS
 from proofer.engines.style.rule import from_vale
 from proofer.engines.style.scopes import ScopeIndex
+from proofer.engines.style.tokens import TokenSource
 from proofer.markup.markdown import parse_markdown
 
 Hit = tuple[str, str]
@@ -22,8 +25,12 @@ def run(body: Mapping[str, Any], text: str, nlp: Language | None = None,
     """(matched source text, message) for each alert of one rule on Markdown `text`."""
     rule = from_vale("Test.Rule", {"message": "%s", **body}, "Test")
     document = parse_markdown("t.md", text)
-    parse = (lambda texts: list(nlp.pipe(texts))) if nlp is not None else None
-    ctx = RunContext(ScopeIndex(document), accepted, parse)
+    tokens = None
+    if nlp is not None:  # the document is its own view here: every unit is aligned
+        analysis = DocumentAnalysis(document, lambda: nlp)
+        alignment = ViewAlignment(document.textmap, document.textmap)
+        tokens = TokenSource(analysis, document, alignment, lambda texts: list(nlp.pipe(texts)))
+    ctx = RunContext(ScopeIndex(document), accepted, tokens)
     out = []
     for alert in KINDS[rule.kind](rule).run(ctx):
         whole = document.source if alert.raw else document.textmap.text

@@ -1,4 +1,4 @@
-"""One analysis of a document for an engine that reads it.
+"""One analysis of a document, shared by the engines that check it in one thread.
 
 A `DocumentAnalysis` holds the parsed document (text, blocks with their heading and table
 facts, placeholders), what an engine derives from it once, and the spaCy parse of its
@@ -6,9 +6,12 @@ blocks: each block is parsed at most once, in pieces cut by the text cutter, whe
 asked for, and kept until `release`. spaCy loads only when some block has to be parsed:
 a run answered from the result cache never loads it.
 
-Today `cache.run.check_document` builds one analysis per engine and document, and only
-the spaCy engine parses through it (the style engine still parses its own sentences with
-`engines.bounded_parse`); one analysis shared by all engines is issue 13's open item.
+`parallel` builds one analysis per document for the engines of one thread (spaCy and
+style in proofer's process or in a `--jobs` worker; LanguageTool on its own thread gets
+its own) and releases it when they are all done with the document. The spaCy engine
+matches its rules on the parse of each block; the style engine's sequence rules read
+the tokens of their sentences from the same parse (engines.style.tokens), parsing on
+their own only the rare sentences that hold text the analysis does not.
 """
 
 from __future__ import annotations

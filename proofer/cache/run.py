@@ -6,6 +6,9 @@ and the unit's own key; only the units the cache cannot answer are checked, and 
 results are stored. `finish`, which reads the whole document, runs every time. Without a
 cache the same three steps run with nothing found, so a report is the same bytes with
 or without the cache. Engines without units are checked as they always were.
+
+The engines that check a document in one thread share one `DocumentAnalysis` of it
+(`analysis_for`), so a block is parsed once for all of them.
 """
 
 from __future__ import annotations
@@ -86,17 +89,20 @@ def check_document(
     document: Document,
     cache: ResultCache | None,
     counts: UnitCounts | None = None,
+    analysis: DocumentAnalysis | None = None,
 ) -> list[TextFinding]:
     """The engine's findings for one document, answered from `cache` where it can.
 
+    `analysis` is the document's analysis shared with the other engines checking it here
+    (its owner releases it); without one, the engine gets an analysis of its own.
     A cached value that does not fit what the engine expects (a file edited by hand, a
     bug) is forgotten and the document checked afresh, with a note; never a traceback.
     """
     if not isinstance(engine, UnitEngine):
         return engine.check([document]).get(document.path, [])
-    from proofer.analysis.document import DocumentAnalysis
-
-    analysis = DocumentAnalysis(document, getattr(engine, "nlp", None))
+    owned = analysis is None
+    if analysis is None:
+        analysis = analysis_for(document, [engine])
     try:
         keys = _keys(engine, analysis)
         found = cache.get_many(keys) if cache is not None else {}
@@ -118,7 +124,18 @@ def check_document(
             _complete(engine, analysis, keys, fresh, cache)
             return engine.finish(analysis, [fresh[key] for key in keys])
     finally:
-        analysis.release()
+        if owned:
+            analysis.release()
+
+
+def analysis_for(document: Document, engines: Sequence[Engine]) -> DocumentAnalysis:
+    """One analysis of `document` for every engine in `engines` (they run in one thread);
+    it parses with the spaCy pipeline of the first engine that has one (`nlp`)."""
+    from proofer.analysis.document import DocumentAnalysis
+
+    providers = (getattr(engine, "nlp", None) for engine in engines)
+    nlp = next((provider for provider in providers if provider is not None), None)
+    return DocumentAnalysis(document, nlp)
 
 
 def _complete(

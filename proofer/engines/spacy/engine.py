@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
-from importlib import metadata
 from typing import TYPE_CHECKING, Any, cast
 
 from proofer.analysis.document import DocumentAnalysis, Piece, plain_quotes
@@ -43,21 +42,6 @@ def curly_style(text: str) -> bool:
 def in_style(suggestion: str, curly: bool) -> str:
     """A suggestion with the document's own apostrophes."""
     return suggestion.replace("'", "’") if curly else suggestion
-
-
-def _versions() -> tuple[str, ...]:
-    """Versions of what the rules' results depend on besides proofer's own code."""
-    from proofer.engines.spacy.model import available_model, model_version
-
-    found = []
-    for package in ("spacy", "lemminflect"):
-        try:
-            found.append(f"{package}={metadata.version(package)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{package}=?")
-    model = available_model()
-    found.append(f"{model}={model_version(model) if model else '?'}")
-    return tuple(found)
 
 
 class SpacyEngine:
@@ -104,7 +88,9 @@ class SpacyEngine:
 
     @cached_property
     def _fingerprint(self) -> str:
-        return digest(ENGINE_NAME, code_fingerprint(), _versions(), self._rule_list,
+        from proofer.engines.spacy.model import parser_versions
+
+        return digest(ENGINE_NAME, code_fingerprint(), parser_versions(), self._rule_list,
                       self._lexicon_key)
 
     def fingerprint(self) -> str:

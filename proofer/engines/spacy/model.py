@@ -54,6 +54,22 @@ def model_labels() -> frozenset[str]:
     return frozenset(found | {"ROOT"})
 
 
+def parser_versions() -> tuple[str, ...]:
+    """Versions of what a parse depends on besides its text (spaCy, lemminflect and the
+    model), read without loading the model."""
+    from importlib import metadata
+
+    found = []
+    for package in ("spacy", "lemminflect"):
+        try:
+            found.append(f"{package}={metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{package}=?")
+    model = available_model()
+    found.append(f"{model}={model_version(model) if model else '?'}")
+    return tuple(found)
+
+
 def load_pipeline(name: str | None = None) -> Language:
     """Load the English pipeline (parser and tagger; NER is not needed)."""
     import spacy

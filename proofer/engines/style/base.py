@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -12,8 +12,8 @@ from proofer.engines.style.regex_dialect import ValePattern, exception_pattern
 from proofer.engines.style.rule import StyleRule
 from proofer.engines.style.scopes import ScopeIndex, Unit
 
-if TYPE_CHECKING:  # spaCy takes a second to import: a run answered from the cache needs none
-    from spacy.tokens import Doc
+if TYPE_CHECKING:
+    from proofer.engines.style.tokens import StyleToken, TokenSource
 
 _INDEXED = regex.compile(r"%\[(\d+)\]s")
 _META = frozenset("\\[](){}*+?^$.|")
@@ -32,12 +32,13 @@ class Alert:
 
 @dataclass
 class RunContext:
-    """One document as rules see it: its scopes, accepted vocabulary and spaCy parses."""
+    """One document as rules see it: its scopes, accepted vocabulary and the tokens of
+    its units (from the document's shared spaCy parse)."""
 
     scopes: ScopeIndex
     accepted: tuple[str, ...] = ()
-    parse: Callable[[Sequence[str]], list[Doc]] | None = None
-    _parsed: dict[tuple[int, int], Doc] = field(default_factory=dict)
+    token_source: TokenSource | None = None
+    _tokens: dict[tuple[int, int], tuple[StyleToken, ...]] = field(default_factory=dict)
 
     def units(self, rule: StyleRule) -> list[Unit]:
         return self.scopes.select(rule.scopes)
@@ -52,16 +53,15 @@ class RunContext:
             terms.extend(self.accepted)
         return exception_pattern(terms)
 
-    def docs(self, units: Sequence[Unit]) -> list[Doc]:
-        """spaCy parses of units (each parsed once per document)."""
-        if self.parse is None:
+    def tokens(self, units: Sequence[Unit]) -> list[tuple[StyleToken, ...]]:
+        """The tokens of each unit (text units, not raw ones), in order."""
+        if self.token_source is None:
             raise RuntimeError("this rule kind needs the spaCy pipeline")
-        missing = [u for u in units if (u.start, u.end) not in self._parsed]
+        spans = list(dict.fromkeys((u.start, u.end) for u in units))
+        missing = [span for span in spans if span not in self._tokens]
         if missing:
-            docs = self.parse([self.text(u) for u in missing])
-            for unit, doc in zip(missing, docs, strict=False):
-                self._parsed[(unit.start, unit.end)] = doc
-        return [self._parsed[(u.start, u.end)] for u in units]
+            self._tokens.update(zip(missing, self.token_source.tokens(missing), strict=True))
+        return [self._tokens[(u.start, u.end)] for u in units]
 
 
 class Checker(Protocol):

@@ -6,11 +6,17 @@ work per block of the document's Vale view, keyed by the block's text and source
 the rules in force. Everything that reads more than one block (consistency, conditional,
 metric, readability and openings rules, `summary` and `raw` scopes, `limit`) runs over
 the whole document in `finish`, on every check.
+
+Sequence rules read tokens from the document's shared analysis (engines.style.tokens):
+the spaCy parse every engine reads, so the style engine parses no text the spaCy engine
+has parsed. A block's unit key then also holds what that parse depends on: the text and
+layout of the analysis blocks under it, and the parser's versions (in the fingerprint).
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -41,6 +47,7 @@ from proofer.engines.style.styles import (
     vale_builtin_rules,
     with_level,
 )
+from proofer.engines.style.tokens import TokenSource
 from proofer.engines.style.valeini import FileSettings, ValeConfigError, read_vale_ini
 from proofer.engines.style.view import mask_source_spans, vale_view
 from proofer.engines.style.vocab import (
@@ -67,6 +74,8 @@ _ON = ("yes", "on", "true")
 BLOCK_LOCAL_KINDS = frozenset(
     {"existence", "substitution", "occurrence", "repetition", "sequence", "capitalization"}
 )
+# Kinds that read tokens from the spaCy parse.
+PARSED_KINDS = frozenset({"sequence"})
 _BLOCK_SCOPES = frozenset(
     {"text", "sentence", "paragraph", "heading", "list", "blockquote", "table",
      "table.header", "table.cell"}
@@ -111,6 +120,11 @@ class _Plan:
         """A digest of what the block-local rules' alerts depend on besides the block."""
         return digest(self.local, self.vocab.accept)
 
+    @cached_property
+    def local_reads_parse(self) -> bool:
+        """Some block-local rule reads the spaCy parse (cached)."""
+        return any(r.kind in PARSED_KINDS for r in self.local)
+
 
 def _config_error(exc: Exception) -> EngineConfigError:
     """A rule or config error whose message starts with the file it names."""
@@ -150,7 +164,8 @@ class StyleEngine:
     ) -> None:
         self._config = config
         self._catalog = catalog
-        self._nlp = nlp
+        # What gives the spaCy pipeline; the analysis parses with it (cache.run).
+        self.nlp = nlp
         settings: Mapping[str, Any] = config.raw.get("style-rules", {})
         try:
             self._builtin = tuple(
@@ -262,10 +277,11 @@ class StyleEngine:
         return list(by_id.values())
 
     # -- checking ---------------------------------------------------------------
-    def _parse(self, texts: Sequence[str]) -> list[Doc]:
+    def _parse_alone(self, texts: Sequence[str]) -> list[Doc]:
+        """Parses of units the shared analysis cannot give tokens for (engines.style.tokens)."""
         from proofer.engines.bounded_parse import parse_bounded
 
-        nlp = self._nlp()
+        nlp = self.nlp()
         # Sequences read tags and dependencies only; lemmas are not needed.
         skip = [name for name in ("lemmatizer",) if name in nlp.pipe_names]
         return parse_bounded(nlp, texts, disable=skip)
@@ -274,10 +290,13 @@ class StyleEngine:
 
     @cached_property
     def _fingerprint(self) -> str:
-        return digest(ENGINE_NAME, code_fingerprint())
+        from proofer.engines.spacy.model import parser_versions
+
+        return digest(ENGINE_NAME, code_fingerprint(), parser_versions())
 
     def fingerprint(self) -> str:
-        """proofer's code and rule data; the rules in force are in each unit's key."""
+        """proofer's code and rule data and the parser's versions; the rules in force are
+        in each unit's key."""
         return self._fingerprint
 
     def _view(self, analysis: DocumentAnalysis, plan: _Plan) -> Document:
@@ -294,6 +313,33 @@ class StyleEngine:
 
         return analysis.derived(f"{ENGINE_NAME}.view", build)
 
+    def _tokens(self, analysis: DocumentAnalysis, view: Document) -> TokenSource:
+        from proofer.engines.style.alignment import ViewAlignment
+
+        alignment = analysis.derived(
+            f"{ENGINE_NAME}.alignment",
+            lambda: ViewAlignment(view.textmap, analysis.document.textmap),
+        )
+        return TokenSource(analysis, view, alignment, self._parse_alone)
+
+    def _parse_facts(self, analysis: DocumentAnalysis, view: Document) -> list[Any]:
+        """For each block of the view, what the tokens of its units depend on besides the
+        block: the analysis blocks under it (by source), their pieces and layout."""
+        document = analysis.document
+        textmap = document.textmap
+        sources = analysis.derived(
+            f"{ENGINE_NAME}.block_sources",
+            lambda: [textmap.to_source(b.text_start, b.text_end) for b in analysis.blocks],
+        )
+        starts = [start for start, _ in sources]
+        ends = [end for _, end in sources]
+        facts = []
+        for block in view.textmap.blocks:
+            low, high = view.textmap.to_source(block.text_start, block.text_end)
+            under = range(bisect.bisect_right(ends, low), bisect.bisect_left(starts, high))
+            facts.append([_block_facts(analysis, i) for i in under])
+        return facts
+
     def units(self, analysis: DocumentAnalysis) -> list[WorkUnit]:
         """One unit per block of the Vale view when some rule is checked per block."""
         plan = self.plan(analysis.document)
@@ -303,8 +349,12 @@ class StyleEngine:
             return []
         view = self._view(analysis, plan)
         textmap, source = view.textmap, view.source
+        parse_facts = (
+            self._parse_facts(analysis, view) if plan.local_reads_parse
+            else itertools.repeat(None)
+        )
         units = []
-        for block in textmap.blocks:
+        for block, parsed in zip(textmap.blocks, parse_facts, strict=False):
             layout = [
                 (seg.kind.value, seg.text_start - block.text_start,
                  seg.text_end - block.text_start, source[seg.source_start : seg.source_end])
@@ -313,7 +363,7 @@ class StyleEngine:
             text = textmap.text[block.text_start : block.text_end]
             # The block's facts without its place in the document: a moved block is found.
             facts = replace(block, text_start=0, text_end=len(text))
-            units.append(WorkUnit(digest(plan.key, facts, text, layout)))
+            units.append(WorkUnit(digest(plan.key, facts, text, layout, parsed)))
         return units
 
     def check_units(self, analysis: DocumentAnalysis, indices: Sequence[int]) -> dict[int, Any]:
@@ -321,7 +371,8 @@ class StyleEngine:
         plan = self.plan(analysis.document)
         view = self._view(analysis, plan)
         blocks = view.textmap.blocks
-        ctx = RunContext(ScopeIndex(view, only=set(indices)), plan.vocab.accept, self._parse)
+        ctx = RunContext(ScopeIndex(view, only=set(indices)), plan.vocab.accept,
+                         self._tokens(analysis, view))
         starts = [b.text_start for b in blocks]
         results: dict[int, list[Any]] = {i: [] for i in indices}
         for number, rule in enumerate(plan.local):
@@ -338,7 +389,7 @@ class StyleEngine:
         document = analysis.document
         plan = self.plan(document)
         view = self._view(analysis, plan)
-        ctx = RunContext(ScopeIndex(view), plan.vocab.accept, self._parse)
+        ctx = RunContext(ScopeIndex(view), plan.vocab.accept, self._tokens(analysis, view))
         findings: list[TextFinding] = []
         # No results: no rule is checked per block (units() gave none).
         blocks = view.textmap.blocks if results else ()
@@ -368,10 +419,13 @@ class StyleEngine:
         """Findings of every rule in force for one document (uncached)."""
         from proofer.analysis.document import DocumentAnalysis
 
-        analysis = DocumentAnalysis(document)
-        count = len(self.units(analysis))
-        values = self.check_units(analysis, range(count)) if count else {}
-        return self.finish(analysis, [values[i] for i in range(count)])
+        analysis = DocumentAnalysis(document, self.nlp)
+        try:
+            count = len(self.units(analysis))
+            values = self.check_units(analysis, range(count)) if count else {}
+            return self.finish(analysis, [values[i] for i in range(count)])
+        finally:
+            analysis.release()
 
     def _finding(
         self, rule: StyleRule, alert: Alert, vocab: Vocabulary, ctx: RunContext
@@ -397,3 +451,19 @@ class StyleEngine:
 
     def close(self) -> None:
         """Nothing to release: the spaCy pipeline belongs to the caller."""
+
+
+def _block_facts(analysis: DocumentAnalysis, index: int) -> Any:
+    """What the parse of analysis block `index` and its alignment with the view depend
+    on besides the source (in the view's layout): its pieces' text and its segments,
+    block-relative."""
+    textmap = analysis.document.textmap
+    block = analysis.blocks[index]
+    segments = textmap.overlapping(block.text_start, block.text_end)
+    base = segments[0].source_start if segments else 0
+    layout = [
+        (seg.kind.value, seg.text_start - block.text_start, seg.text_end - block.text_start,
+         seg.source_start - base, seg.source_end - base)
+        for seg in segments
+    ]
+    return [[piece.text for piece in analysis.pieces(index)], layout]

@@ -3,21 +3,21 @@
 Each token may give `pattern` (regex on the word), `tag` (regex on the Penn tag), and,
 as a proofer extension, `dep` (regex on the spaCy dependency label); `negate` inverts the
 token and `skip: N` lets up to N other tokens stand before it. Messages may use `%[n]s`
-for the n-th token's text and `%s` for the whole match.
+for the n-th token's text and `%s` for the whole match. Tokens come from the document's
+shared parse (engines.style.tokens): tags and labels as spaCy gives them in the block,
+words as the view writes them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from proofer.engines.style.base import Alert, RunContext, action_suggestions, format_message
 from proofer.engines.style.regex_dialect import ValePattern, compile_vale
 from proofer.engines.style.rule import StyleRule
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+from proofer.engines.style.tokens import StyleToken
 
 
 @dataclass(frozen=True)
@@ -28,11 +28,11 @@ class _TokenSpec:
     negate: bool
     skip: int
 
-    def matches(self, token: Token) -> bool:
+    def matches(self, token: StyleToken) -> bool:
         ok = (
             (self.pattern is None or self.pattern.fullmatch(token.text) is not None)
-            and (self.tag is None or self.tag.fullmatch(token.tag_) is not None)
-            and (self.dep is None or self.dep.fullmatch(token.dep_) is not None)
+            and (self.tag is None or self.tag.fullmatch(token.tag) is not None)
+            and (self.dep is None or self.dep.fullmatch(token.dep) is not None)
         )
         return ok != self.negate
 
@@ -50,15 +50,17 @@ def _spec(item: Mapping[str, Any], ignorecase: bool) -> _TokenSpec:
     )
 
 
-def _match(doc: Doc, specs: Sequence[_TokenSpec], start: int) -> list[int] | None:
+def _match(
+    tokens: Sequence[StyleToken], specs: Sequence[_TokenSpec], start: int
+) -> list[int] | None:
     """Token indices matching every spec from `start`, or None."""
-    if not specs[0].matches(doc[start]):
+    if not specs[0].matches(tokens[start]):
         return None
     found = [start]
     for spec in specs[1:]:
         position = found[-1] + 1
-        limit = min(len(doc), position + spec.skip + 1)
-        hit = next((i for i in range(position, limit) if spec.matches(doc[i])), None)
+        limit = min(len(tokens), position + spec.skip + 1)
+        hit = next((i for i in range(position, limit) if spec.matches(tokens[i])), None)
         if hit is None:
             return None
         found.append(hit)
@@ -73,7 +75,7 @@ class SequenceRule:
         self.specs = [_spec(t, ignorecase) for t in tokens]
         self.suggestions = action_suggestions(rule.body.get("action"))
         # A sentence without a word for the first non-negated `pattern` cannot match, so
-        # it is not parsed at all (parsing is most of this kind's cost).
+        # its tokens are not read at all (they may need a parse).
         anchor = next(
             (str(t["pattern"]) for t in tokens if t.get("pattern") and not t.get("negate")), None
         )
@@ -88,21 +90,23 @@ class SequenceRule:
         units = [u for u in ctx.units(self.rule) if not u.raw]
         if self.prefilter is not None:
             units = [u for u in units if self.prefilter.search(ctx.text(u))]
-        for unit, doc in zip(units, ctx.docs(units), strict=False):
+        text = ctx.scopes.document.textmap.text
+        for tokens in ctx.tokens(units):
             index = 0
-            while index < len(doc):
-                found = _match(doc, self.specs, index)
+            while index < len(tokens):
+                found = _match(tokens, self.specs, index)
                 if found is None:
                     index += 1
                     continue
-                first, last = doc[found[0]], doc[found[-1]]
-                start, end = first.idx, last.idx + len(last.text)
-                words = [doc[i].text for i in found]
+                start, end = tokens[found[0]].start, tokens[found[-1]].end
+                words = [tokens[i].text for i in found]
+                # A match may run over a line break of the paragraph: one line in messages.
+                matched = " ".join(text[start:end].split())
                 yield Alert(
-                    unit.start + start,
-                    unit.start + end,
+                    start,
+                    end,
                     format_message(self.rule.message, *words) if "%[" in self.rule.message
-                    else format_message(self.rule.message, doc.text[start:end]),
+                    else format_message(self.rule.message, matched),
                     self.suggestions,
                 )
                 index = found[-1] + 1
