@@ -63,7 +63,8 @@ def test_rule_command_refuses_an_id_languagetool_does_not_have(lt_url: str) -> N
 def test_config_lists_match_the_pinned_languagetool(lt_url: str) -> None:
     import urllib.request
 
-    from proofer.config_check import ENGLISH_VARIANTS, LANGUAGETOOL_CATEGORIES
+    from proofer.catalog import LANGUAGETOOL_CATEGORIES
+    from proofer.config_check import ENGLISH_VARIANTS
     from proofer.languagetool_rules import rule_ids_from
 
     with urllib.request.urlopen(lt_url.rstrip("/") + "/v2/languages", timeout=60) as answer:
