@@ -237,3 +237,28 @@ def test_a_shared_server_on_another_java_is_not_reused(tmp_path: Path) -> None:
     reason = describe_mismatch(found, wanted)
     assert reason is not None and "java" in reason
     assert describe_mismatch(found, identity_for(installation, ServerSettings(), java17)) is None
+
+
+def test_setup_removes_the_caches_no_start_can_use(tmp_path: Path) -> None:
+    import json
+
+    installation = _installation(tmp_path)
+    java = resolve_java("", {JAVA_ENV: str(_java_home(tmp_path / "j25", "25.0.2"))})
+    other = resolve_java("", {JAVA_ENV: str(_java_home(tmp_path / "other", "25.0.2"))})
+    directory = installation.path / aot.CACHE_DIRECTORY
+    directory.mkdir()
+
+    def made(name: str, executable: str) -> aot.AotCache:
+        cache = aot.AotCache(directory / f"{name}{aot.SUFFIX}")
+        cache.path.write_bytes(b"cache")
+        cache.info_path.write_text(json.dumps({"executable": executable}), encoding="utf-8")
+        return cache
+
+    current = made("current", java.executable)
+    older = made("older", java.executable)  # this Java, an earlier class path
+    gone = made("gone", str(tmp_path / "removed" / "bin" / "java"))
+    kept = made("other", other.executable)  # another venv's Java: still usable there
+    removed = aot.remove_stale(installation, java, current)
+    assert sorted(removed) == sorted([older.path, gone.path])
+    assert current.exists() and kept.exists()
+    assert not older.path.exists() and not older.info_path.exists() and not gone.exists()

@@ -244,6 +244,7 @@ def make_cache(
         "training_seconds": round(seconds, 1),
     }
     cache.info_path.write_text(json.dumps(info, indent=1, sort_keys=True) + "\n", "utf-8")
+    remove_stale(installation, java, cache)
     return TrainingResult(cache, seconds, len(batches), made=True)
 
 
@@ -280,8 +281,9 @@ def _accept(partial: Path, cache: AotCache, java: JavaRuntime, classpath: str,
     os.replace(partial, cache.path)
 
 
-def remove_stale(installation: Installation, keep: AotCache) -> list[Path]:
-    """Delete this installation's caches made for a Java that is no longer there."""
+def remove_stale(installation: Installation, java: JavaRuntime, keep: AotCache) -> list[Path]:
+    """Delete this installation's caches that no start can use any more: those made for
+    a Java that is gone, and this Java's older ones (another class path or version)."""
     removed = []
     directory = installation.path / CACHE_DIRECTORY
     for info in sorted(directory.glob("*.json")):
@@ -293,7 +295,7 @@ def remove_stale(installation: Installation, keep: AotCache) -> list[Path]:
             executable = str(data.get("executable", ""))
         except (OSError, ValueError, AttributeError):
             continue
-        if executable and not Path(executable).exists():
+        if executable == java.executable or (executable and not Path(executable).exists()):
             for path in (cache, info):
                 path.unlink(missing_ok=True)
             removed.append(cache)

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import json
 import os
 import secrets
@@ -186,7 +187,8 @@ def identity_for(
     java = java or resolve_java(settings.java)
     return {
         "languagetool": installation.version,
-        "classpath": installation.classpath,
+        # A digest: the class path names every jar (a long line in error messages).
+        "classpath": hashlib.sha256(installation.classpath.encode("utf-8")).hexdigest()[:20],
         "java": java.executable,
         "java.version": java.build,
         "proofer": __version__,
