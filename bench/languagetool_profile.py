@@ -18,7 +18,8 @@ import tempfile
 from pathlib import Path
 
 from proofer.engines.languagetool.curation import load_curation
-from proofer.engines.languagetool.install import find_installation, java_executable
+from proofer.engines.languagetool.install import find_installation
+from proofer.engines.languagetool.java import resolve_java
 from proofer.markup.markdown import parse_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +59,7 @@ def main() -> int:
         print(f"corpus: {args.corpus} ({words} checkable words), LanguageTool "
               f"{installation.version}, {len(disabled)} rules off by curation", flush=True)
         done = subprocess.run(
-            [java_executable(), f"-Xmx{args.heap}", "-XX:+UseSerialGC",
+            [resolve_java().executable, f"-Xmx{args.heap}", "-XX:+UseSerialGC",
              "-cp", f"{classpath}:{work}", "RuleProfile", str(texts),
              str(Path(work) / "disabled.txt"), str(args.passes), str(args.top)],
             check=False,

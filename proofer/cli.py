@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -35,6 +35,9 @@ from proofer.ruledoc import print_languagetool_rule, print_rule, print_rules_tab
 from proofer.run import CheckRequest, run_check
 from proofer.sources import discover
 from proofer.terminal import plain
+
+if TYPE_CHECKING:
+    from proofer.engines.languagetool.install import Installation
 
 app = typer.Typer(
     name="proofer",
@@ -392,8 +395,16 @@ def _require_languagetool_rule(rule_id: str, url: str | None) -> None:
 @app.command("setup-languagetool")
 def setup_languagetool_command(
     force: Annotated[bool, typer.Option("--force", help="Fetch the jars again.")] = False,
+    aot_cache: Annotated[
+        bool,
+        typer.Option(
+            "--aot-cache/--no-aot-cache",
+            help="Make Java's AOT cache for the server (Java 25+; a training run of seconds).",
+        ),
+    ] = True,
 ) -> None:
-    """Fetch the pinned LanguageTool from Maven Central into proofer's cache (once)."""
+    """Fetch the pinned LanguageTool from Maven Central into proofer's cache (once), and
+    make the AOT cache that starts its server faster on the Java that runs it."""
     from proofer.engines.languagetool.install import ProvisionError, setup_maven
 
     try:
@@ -402,6 +413,36 @@ def setup_languagetool_command(
         raise _fail(f"setup-languagetool: {exc}", ENGINE_FAILED) from None
     state = "installed" if changed else "already installed"
     typer.echo(f"LanguageTool {installation.version} {state} at {installation.path}")
+    if aot_cache:
+        _setup_aot_cache(installation, force=force)
+
+
+def _setup_aot_cache(installation: Installation, *, force: bool) -> None:
+    """Make the AOT cache for the Java a run here would use; a failure is a warning
+    (runs work without the cache, only their start is slower)."""
+    from proofer.engines.languagetool import aot
+    from proofer.engines.languagetool.install import ProvisionError
+    from proofer.engines.languagetool.java import AOT_MIN_MAJOR, resolve_java
+
+    try:
+        setting = str(load_config().languagetool.get("java", ""))
+    except ConfigError:
+        setting = ""
+    try:
+        java = resolve_java(setting)
+        result = aot.make_cache(installation, java, force=force)
+    except ProvisionError as exc:
+        typer.echo(f"warning: no AOT cache for the LanguageTool server: {exc}", err=True)
+        return
+    if result is None:
+        typer.echo(f"{java.describe()}: no AOT cache (it needs Java {AOT_MIN_MAJOR}+)")
+    elif result.made:
+        typer.echo(
+            f"AOT cache made in {result.seconds:.0f} s ({result.requests} training requests) "
+            f"at {result.cache.path}"
+        )
+    else:
+        typer.echo(f"AOT cache already made at {result.cache.path}")
 
 
 @app.command("lsp")

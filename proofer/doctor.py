@@ -11,8 +11,10 @@ from rich.console import Console
 from rich.table import Table
 
 from proofer import __version__
+from proofer.config import Config
 from proofer.engines.languagetool import install
 from proofer.engines.languagetool.curation import curation_path
+from proofer.engines.languagetool.java import AOT_MIN_MAJOR, JavaRuntime, resolve_java
 
 
 @dataclass(frozen=True)
@@ -50,10 +52,19 @@ def _spacy_checks() -> list[Check]:
 
 
 def _languagetool_checks() -> list[Check]:
+    from proofer.config import Config, ConfigError, load_config
+
+    try:
+        config = load_config()
+    except ConfigError:
+        config = Config()
     checks = []
-    java = install.java_version()
-    java_detail = java or "not found (LanguageTool needs Java 17+)"
-    checks.append(Check("Java", java is not None, java_detail))
+    java: JavaRuntime | None = None
+    try:
+        java = resolve_java(str(config.languagetool.get("java", "")))
+        checks.append(Check("Java", True, java.describe()))
+    except install.ProvisionError as exc:
+        checks.append(Check("Java", False, str(exc)))
     try:
         found = install.find_installation()
     except install.ProvisionError as exc:
@@ -65,22 +76,38 @@ def _languagetool_checks() -> list[Check]:
     else:
         checks.append(Check("LanguageTool", java is not None,
                             f"{found.version} ({found.origin}) at {found.path}"))
+        if java is not None:
+            checks.append(Check("LanguageTool AOT cache", True, _aot_detail(found, java)))
     checks.append(Check("LanguageTool pinned", True, f"{pinned} ({install.POM_PATH})"))
-    checks.append(Check("LanguageTool server", True, _server_detail()))
+    checks.append(Check("LanguageTool server", True, _server_detail(config)))
     client = _package_version("language-tool-python")
     checks.append(Check("language-tool-python", client is not None, client or "not installed"))
     return checks
 
 
-def _server_detail() -> str:
+def _aot_detail(installation: install.Installation, java: JavaRuntime) -> str:
+    """Whether server starts use an AOT cache; informational (without one they are
+    slower, not wrong). Checks the cache with the JVM itself (well under a second)."""
+    from proofer.engines.languagetool import aot
+    from proofer.engines.languagetool.server import BASE_JVM_OPTIONS
+
+    cache = aot.cache_for(installation, java, BASE_JVM_OPTIONS)
+    if cache is None:
+        if not java.supports_aot_cache:
+            return f"not used (Java {java.major}; it needs Java {AOT_MIN_MAJOR}+)"
+        return f"not used ({installation.origin} is not a Maven installation)"
+    if not cache.exists():
+        return "none for this Java and class path: run `proofer setup-languagetool`"
+    ok, detail = aot.usable(cache, java, installation.classpath, BASE_JVM_OPTIONS)
+    if not ok:
+        return f"{cache.path} is not usable, starts go without it ({detail.splitlines()[0]})"
+    return f"used by every server start: {cache.path}"
+
+
+def _server_detail(config: Config) -> str:
     """The shared server's state; informational (a stopped server is not a problem)."""
-    from proofer.config import Config, ConfigError, load_config
     from proofer.serverctl import doctor_detail
 
-    try:
-        config = load_config()
-    except ConfigError:
-        config = Config()
     return doctor_detail(config)
 
 

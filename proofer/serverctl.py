@@ -119,6 +119,8 @@ def status_lines(report: StatusReport) -> list[str]:
         f"LanguageTool server: running at {state.url}",
         f"LanguageTool {identity.get('languagetool', '?')}, started by proofer "
         f"{identity.get('proofer', '?')}, heap {identity.get('setting.heap', '?')}",
+        f"Java {identity.get('java.version', '?')} at {identity.get('java', '?')}; "
+        f"AOT cache: {state.aot_cache or 'none'}",
         f"JVM pid {state.jvm_pid}, supervisor pid {state.supervisor_pid}",
         f"up {_duration(time.time() - state.ready_at)}; {idle}"
         f"stops after {_duration(state.idle_timeout)} unused",

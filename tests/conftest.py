@@ -21,11 +21,16 @@ SHARED = Path(os.environ.get("PROOFER_SHARED", REPO_ROOT.parent / "shared"))
 
 def pytest_report_header() -> list[str]:
     """Show in every test log (CI's too) which LanguageTool and Java the tests run."""
-    from proofer.engines.languagetool.install import find_installation, java_version
+    from proofer.engines.languagetool.install import ProvisionError, find_installation
+    from proofer.engines.languagetool.java import resolve_java
 
     found = find_installation()
     where = f"{found.version} ({found.origin}, {found.path})" if found else "not provisioned"
-    return [f"LanguageTool: {where}; Java: {java_version() or 'not found'}"]
+    try:
+        java = resolve_java().describe()
+    except ProvisionError as exc:
+        java = f"not found ({exc})"
+    return [f"LanguageTool: {where}; {java}"]
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from proofer.engines.languagetool.install import Installation, find_installation, java_version
+from proofer.engines.languagetool.install import Installation, ProvisionError, find_installation
+from proofer.engines.languagetool.java import resolve_java
 from proofer.engines.languagetool.server import LocalServer, ServerSettings
 from tests.conftest import require_tool
 
@@ -21,9 +22,17 @@ def _require(condition: bool, message: str) -> None:
     require_tool(condition, message, "LanguageTool tests")
 
 
+def _has_java() -> bool:
+    try:
+        resolve_java()
+    except ProvisionError:
+        return False
+    return True
+
+
 @pytest.fixture(scope="session")
 def lt_installation() -> Installation:
-    _require(java_version() is not None, "Java is not installed; LanguageTool needs it")
+    _require(_has_java(), "Java is not installed; LanguageTool needs it")
     found = find_installation()
     _require(found is not None, NOT_PROVISIONED)
     assert found is not None

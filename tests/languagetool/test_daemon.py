@@ -139,6 +139,12 @@ def test_a_second_client_reuses_the_warm_server(
         ).json()
         assert answer["software"]["version"] == lt_installation.version
         assert any(m["rule"]["id"] == "EN_A_VS_AN" for m in answer["matches"])
+        # It runs on the Java this run chose, recorded with its AOT cache (if one is made).
+        assert jvm.cmdline()[0] == first.java.executable == state.identity["java"]
+        assert state.identity["java.version"] == first.java.build
+        assert state.aot_cache == "".join(
+            o.removeprefix("-XX:AOTCache=") for o in jvm.cmdline() if o.startswith("-XX:AOTCache=")
+        )
     finally:
         first.stop()
         second.stop()

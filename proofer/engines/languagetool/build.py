@@ -12,6 +12,7 @@ from proofer.engines.languagetool.daemon import DEFAULT_IDLE_TIMEOUT, DaemonServ
 from proofer.engines.languagetool.daemon import supported as daemon_supported
 from proofer.engines.languagetool.engine import LanguageToolEngine
 from proofer.engines.languagetool.install import ProvisionError, resolve_installation
+from proofer.engines.languagetool.java import resolve_java
 from proofer.engines.languagetool.server import (
     LocalServer,
     ManagedServer,
@@ -74,14 +75,16 @@ def build_languagetool(
 def local_server(config: Config, settings: ServerSettings, *, daemon: bool) -> ManagedServer:
     """The shared server when asked for and possible here, else a private one.
 
-    Raises ProvisionError when LanguageTool or Java is missing.
+    Raises ProvisionError when LanguageTool or Java is missing (java.resolve_java says
+    which Java runs it).
     """
     installation = resolve_installation()
+    java = resolve_java(settings.java)
     section = config.languagetool
     if daemon and section.get("daemon", True) and daemon_supported():
         idle = float(section.get("idle-timeout", DEFAULT_IDLE_TIMEOUT))
-        return DaemonServer(installation, settings, idle_timeout=idle)
-    return LocalServer(installation, settings)
+        return DaemonServer(installation, settings, idle_timeout=idle, java=java)
+    return LocalServer(installation, settings, java=java)
 
 
 class DocumentTerms:

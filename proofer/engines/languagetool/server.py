@@ -24,14 +24,17 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from proofer.engines.languagetool.install import (
-    SERVER_CLASS,
-    Installation,
-    ProvisionError,
-    java_executable,
-)
+from proofer.engines.languagetool.install import SERVER_CLASS, Installation
+from proofer.engines.languagetool.java import JavaRuntime, resolve_java
 
 _PR_SET_PDEATHSIG = 1
+# The JVM options every server starts with (an AOT cache is made for exactly these).
+BASE_JVM_OPTIONS: tuple[str, ...] = (
+    # On 2 cores the serial collector halves start-up and warm-up time
+    # (measured: ready 3-5 s and first check 5-6 s, against 5-11 s and 12-20 s).
+    "-XX:+UseSerialGC",
+    "-Djava.awt.headless=true",
+)
 
 
 class ServerError(Exception):
@@ -55,6 +58,8 @@ class ServerSettings:
     # How long the server keeps a sentence's result (LanguageTool's default is 300 s):
     # a warm shared server answers a re-check of unchanged text from this cache.
     cache_ttl: int = 1800
+    # The `java` setting as written ("" = the default choice; see java.resolve_java).
+    java: str = ""
 
     @classmethod
     def from_config(cls, section: Mapping[str, Any]) -> ServerSettings:
@@ -69,16 +74,18 @@ class ServerSettings:
             max_text_length=int(section.get("max-text-length", defaults.max_text_length)),
             max_check_threads=int(section.get("max-check-threads", defaults.max_check_threads)),
             cache_ttl=int(section.get("cache-ttl", defaults.cache_ttl)),
+            java=str(section.get("java", defaults.java)),
         )
 
     def server_side(self) -> dict[str, str]:
         """The settings the JVM is started with (a shared server is reused only when they
-        match); the timeouts are the client's own."""
+        match); the timeouts are the client's own, and the Java chosen is compared as the
+        runtime it resolved to (daemon.identity_for), not as written."""
         values = asdict(self)
         return {
             key: str(value)
             for key, value in sorted(values.items())
-            if key not in ("start_timeout", "request_timeout")
+            if key not in ("start_timeout", "request_timeout", "java")
         }
 
     def properties(self) -> str:
@@ -141,17 +148,30 @@ class ManagedServer(Protocol):
 
 
 class LocalServer:
-    """A LanguageTool server process owned by this proofer run."""
+    """A LanguageTool server process owned by this proofer run.
+
+    It runs on `java` (by default the choice of `settings.java`, see java.resolve_java,
+    which raises ProvisionError when there is none) with the AOT cache made for that
+    runtime and class path when there is one; `aot_output` instead makes this a training
+    run that writes a new cache there when the JVM exits.
+    """
 
     def __init__(
         self,
         installation: Installation,
         settings: ServerSettings,
         jvm_options: Sequence[str] = (),
+        *,
+        java: JavaRuntime | None = None,
+        aot_output: Path | None = None,
     ) -> None:
         self.installation = installation
         self.settings = settings
         self.jvm_options = tuple(jvm_options)
+        self.java = java or resolve_java(settings.java)
+        self.aot_output = aot_output
+        # The AOT cache the running JVM was started with, if any.
+        self.aot_cache: Path | None = None
         self._process: subprocess.Popen[bytes] | None = None
         self._workdir: tempfile.TemporaryDirectory[str] | None = None
         self._attempts = 0
@@ -211,17 +231,15 @@ class LocalServer:
         config = workdir / "server.properties"
         config.write_text(self.settings.properties(), encoding="utf-8")
         self.port = free_port()
-        try:
-            java = java_executable()
-        except ProvisionError as exc:
-            raise ServerError(str(exc)) from None
+        aot_options = self.aot_options()
+        prefix = "-XX:AOTCache="
+        used = [option[len(prefix):] for option in aot_options if option.startswith(prefix)]
+        self.aot_cache = Path(used[0]) if used else None
         command = [
-            java,
+            self.java.executable,
             f"-Xmx{self.settings.heap}",
-            # On 2 cores the serial collector halves start-up and warm-up time
-            # (measured: ready 3-5 s and first check 5-6 s, against 5-11 s and 12-20 s).
-            "-XX:+UseSerialGC",
-            "-Djava.awt.headless=true",
+            *BASE_JVM_OPTIONS,
+            *aot_options,
             *self.jvm_options,
             "-cp", self.installation.classpath,
             SERVER_CLASS,
@@ -235,6 +253,14 @@ class LocalServer:
             except OSError as exc:
                 raise ServerError(f"cannot run {command[0]}: {exc.strerror or exc}") from None
         atexit.register(self.stop)
+
+    def aot_options(self) -> list[str]:
+        """The AOT cache options of this start (empty before Java 25 or without a cache)."""
+        from proofer.engines.languagetool import aot
+
+        if self.aot_output is not None:
+            return [f"-XX:AOTCacheOutput={self.aot_output}"]
+        return aot.options_for(self.installation, self.java, BASE_JVM_OPTIONS)
 
     def _popen(self, command: list[str], workdir: Path, log: IO[bytes]) -> subprocess.Popen[bytes]:
         on_main_thread = threading.current_thread() is threading.main_thread()
@@ -282,13 +308,14 @@ class LocalServer:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self._process.wait(timeout=10)
 
-    def stop(self) -> None:
-        """Stop the JVM (SIGTERM, then SIGKILL) and remove its work directory."""
+    def stop(self, grace: float = 5.0) -> None:
+        """Stop the JVM (SIGTERM, then SIGKILL after `grace` seconds) and remove its work
+        directory."""
         process, self._process = self._process, None
         if process is not None and process.poll() is None:
             process.terminate()
             try:
-                process.wait(timeout=5)
+                process.wait(timeout=grace)
             except subprocess.TimeoutExpired:
                 process.kill()
                 with contextlib.suppress(subprocess.TimeoutExpired):
