@@ -32,10 +32,12 @@ def names_something(selector: str, names: frozenset[str]) -> bool:
     categories. Config checks and comment directives judge selectors by this one test."""
     if selector.startswith(DYNAMIC_PREFIXES):
         return True
-    known = names | LANGUAGETOOL_CATEGORIES
     if _GLOB.search(selector):
-        return any(fnmatch.fnmatchcase(name, selector) for name in known)
-    return selector in known
+        return any(
+            fnmatch.fnmatchcase(name, selector)
+            for group in (names, LANGUAGETOOL_CATEGORIES) for name in group
+        )
+    return selector in names or selector in LANGUAGETOOL_CATEGORIES
 
 
 @dataclass
@@ -44,6 +46,8 @@ class RuleCatalog:
 
     rules: dict[str, Rule] = field(default_factory=dict)
     extra_names: set[str] = field(default_factory=set)
+    # names(), kept until a rule or name is added.
+    _known: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def from_rules(cls, rules: Iterable[Rule]) -> RuleCatalog:
@@ -52,10 +56,12 @@ class RuleCatalog:
     def add(self, rules: Iterable[Rule]) -> None:
         for rule in rules:
             self.rules[rule.id] = rule
+        self._known = None
 
     def add_names(self, names: Iterable[str]) -> None:
         """Names valid in selectors and directives (Vale rule ids, style names)."""
         self.extra_names.update(names)
+        self._known = None
 
     def identify(self, finding: Finding) -> RuleIdentity:
         rule = self.rules.get(finding.rule)
@@ -77,4 +83,6 @@ class RuleCatalog:
 
     def is_known(self, selector: str) -> bool:
         """True for an id, name, category, engine, glob or dynamic id proofer knows."""
-        return names_something(selector, self.names())
+        if self._known is None:  # asked for each rule of each comment directive
+            self._known = self.names()
+        return names_something(selector, self._known)

@@ -374,6 +374,7 @@ def rule_command(
 def _require_languagetool_rule(rule_id: str, url: str | None) -> None:
     """Exit 2 unless the curation or LanguageTool (local, or at `url`) knows the rule."""
     from proofer.engines.languagetool.curation import load_curation
+    from proofer.engines.languagetool.server import ServerSettings
     from proofer.languagetool_rules import RuleListUnavailable, is_languagetool_rule
     from proofer.rulebook import RuleFileError
 
@@ -382,7 +383,8 @@ def _require_languagetool_rule(rule_id: str, url: str | None) -> None:
     except ConfigError as exc:
         raise _fail(f"config error: {exc}") from None
     try:
-        known = is_languagetool_rule(rule_id, load_curation(), config.language, url)
+        settings = ServerSettings.from_config(config.languagetool)  # its Java and heap
+        known = is_languagetool_rule(rule_id, load_curation(), config.language, url, settings)
     except (RuleListUnavailable, RuleFileError) as exc:
         raise _fail(f"cannot tell whether {rule_id!r} exists: {exc}") from None
     if not known:

@@ -16,6 +16,7 @@ import urllib.request
 
 from proofer.atomic import write_atomically
 from proofer.engines.languagetool.curation import Curation
+from proofer.engines.languagetool.server import ServerSettings
 
 
 class RuleListUnavailable(Exception):
@@ -48,10 +49,11 @@ def rule_ids_from(url: str, language: str, timeout: float = 60.0) -> frozenset[s
     return frozenset(str(r.get("ruleId", "")) for r in rules if isinstance(r, dict))
 
 
-def local_rule_ids(language: str) -> frozenset[str]:
-    """Rule ids of the locally installed LanguageTool (cached per version and language)."""
+def local_rule_ids(language: str, settings: ServerSettings | None = None) -> frozenset[str]:
+    """Rule ids of the locally installed LanguageTool (cached per version and language),
+    asked of a server started with `settings` (the config's Java and heap)."""
     from proofer.engines.languagetool.install import ProvisionError, cache_root, find_installation
-    from proofer.engines.languagetool.server import LocalServer, ServerError, ServerSettings
+    from proofer.engines.languagetool.server import LocalServer, ServerError
 
     installation = find_installation()
     if installation is None:
@@ -64,7 +66,7 @@ def local_rule_ids(language: str) -> frozenset[str]:
         if cached:
             return cached
     try:
-        with LocalServer(installation, ServerSettings()) as server:
+        with LocalServer(installation, settings or ServerSettings()) as server:
             ids = rule_ids_from(server.url, language)
     except (ServerError, ProvisionError, OSError) as exc:
         raise RuleListUnavailable(f"the local LanguageTool did not start: {exc}") from None
@@ -75,12 +77,16 @@ def local_rule_ids(language: str) -> frozenset[str]:
 
 
 def is_languagetool_rule(
-    rule_id: str, curation: Curation, language: str, url: str | None = None
+    rule_id: str,
+    curation: Curation,
+    language: str,
+    url: str | None = None,
+    settings: ServerSettings | None = None,
 ) -> bool:
     """True when the curation or LanguageTool knows the id; RuleListUnavailable when the
     curation does not and no LanguageTool can be asked."""
     bare = bare_id(rule_id)
     if bare in curated_ids(curation):
         return True
-    ids = rule_ids_from(url, language) if url else local_rule_ids(language)
+    ids = rule_ids_from(url, language) if url else local_rule_ids(language, settings)
     return bare in ids

@@ -120,3 +120,12 @@ def test_run_answered_from_the_cache_imports_no_spacy(tmp_path: Path) -> None:
     assert second_imports == "NO-SPACY"
     assert json.loads(first) == json.loads(second)
     assert "PF-GRAMMAR-DOUBLED-WORD" in first
+
+
+def test_keys_change_with_the_spacy_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Conditions check labels against the model, so another model validates afresh."""
+    from proofer.engines.spacy import model
+
+    before = validation_keys("spacy", [{"id": "A"}])
+    monkeypatch.setattr(model, "parser_versions", lambda: ("spacy=9", "en_core_web_sm=9.9"))
+    assert validation_keys("spacy", [{"id": "A"}]) != before

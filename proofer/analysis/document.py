@@ -70,6 +70,7 @@ class DocumentAnalysis:
         self.document = document
         self._nlp = nlp
         self._parsed: dict[int, tuple[ParsedPiece, ...]] = {}
+        self._pieces: dict[int, tuple[Piece, ...]] = {}
         self._derived: dict[str, Any] = {}
 
     @property
@@ -92,7 +93,13 @@ class DocumentAnalysis:
         return text.count("’") > text.count("'")
 
     def pieces(self, index: int) -> tuple[Piece, ...]:
-        """The pieces block `index` is parsed in."""
+        """The pieces block `index` is parsed in (cut once; both engines and their cache
+        keys ask for them)."""
+        if index not in self._pieces:
+            self._pieces[index] = self._cut(index)
+        return self._pieces[index]
+
+    def _cut(self, index: int) -> tuple[Piece, ...]:
         from proofer.analysis.cutter import cut_points
 
         block = self.blocks[index]

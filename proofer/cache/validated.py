@@ -3,7 +3,8 @@
 Validating the spaCy rules compiles every pattern and condition, which imports spaCy,
 wordfreq and the lexicon: more than a second of every run's start-up, although the rules
 rarely change. A set that compiled once is remembered by a digest of everything the
-outcome depends on (proofer's code and rule data, the libraries' versions, each rule's
+outcome depends on (proofer's code and rule data, the spaCy, lemminflect, model and
+wordfreq versions, each rule's
 definition); a run that finds the digest skips the work. A rule set that failed is never
 remembered, so a broken rule keeps failing at load time.
 
@@ -22,20 +23,20 @@ from typing import Any
 from proofer.cache.keys import code_fingerprint, digest
 
 MEMO_DIR = "validated-rules"
-# Libraries whose behaviour decides whether a rule compiles.
-_LIBRARIES = ("spacy", "lemminflect", "wordfreq")
 
 
 def validation_keys(engine: str, definitions: Iterable[Any]) -> list[str]:
     """One digest per definition (plain data or dataclasses) of everything its
     validation for `engine` depends on: one rule's outcome does not depend on the others,
     so a subset of a validated set (`select` in a config) is found too."""
-    versions: list[tuple[str, str | None]] = []
-    for name in _LIBRARIES:
-        try:
-            versions.append((name, metadata.version(name)))
-        except metadata.PackageNotFoundError:
-            versions.append((name, None))
+    from proofer.engines.spacy.model import parser_versions
+
+    try:
+        wordfreq = metadata.version("wordfreq")
+    except metadata.PackageNotFoundError:
+        wordfreq = None
+    # The model matters too: conditions check dependency labels against its meta.json.
+    versions = (*parser_versions(), f"wordfreq={wordfreq}")
     context = digest(engine, code_fingerprint(), versions)
     return [digest(context, definition) for definition in definitions]
 

@@ -7,12 +7,12 @@ and with internet, language-tool-python's own download.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
 import socket
 import subprocess
-import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Mapping
@@ -21,6 +21,8 @@ from functools import cache
 from pathlib import Path
 
 import platformdirs
+
+from proofer.atomic import write_atomically
 
 POM_PATH = Path(__file__).parent / "pom.xml"
 CACHE_ENV = "PROOFER_CACHE_DIR"
@@ -123,20 +125,14 @@ def strip_class_path(jar: Path) -> bool:
     """
     if not has_class_path_attribute(jar):
         return False
-    descriptor, temporary = tempfile.mkstemp(prefix=".strip-", suffix=".jar", dir=jar.parent)
-    os.close(descriptor)
-    try:
-        with zipfile.ZipFile(jar) as source, zipfile.ZipFile(temporary, "w") as target:
-            for info in source.infolist():
-                data = source.read(info)
-                if info.filename == MANIFEST:
-                    data = _without_class_path(data)
-                target.writestr(info, data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, jar)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    rewritten = io.BytesIO()
+    with zipfile.ZipFile(jar) as source, zipfile.ZipFile(rewritten, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == MANIFEST:
+                data = _without_class_path(data)
+            target.writestr(info, data)
+    write_atomically(jar, rewritten.getvalue(), mode=0o644)
     return True
 
 
